@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { action } from '../context.js';
+import { MinerError } from '../../errors.js';
+import type { ReceiptStateName } from '../../ledger/records.js';
+
+/** One receipt as `receipts list` shows it: the bulky receipt, signature and raw tx stay in the ledger. */
+interface ReceiptRow {
+  receiptId: string;
+  state: ReceiptStateName;
+  lane: string;
+  rigId?: string;
+  epochId: string;
+  solveIndex: string;
+  challengeId: string;
+  txHash: string;
+  blockNumber?: string;
+  creditsEarned?: string;
+  revertError?: string;
+  dropReason?: string;
+  signedAt: string;
+  updatedAt: string;
+  history: Array<{ state: ReceiptStateName; ts: string }>;
+}
+
+interface ReceiptsListResult {
+  wallet: string;
+  ledger: string;
+  receipts: ReceiptRow[];
+}
+
+export function registerReceipts(program: Command): void {
+  const receipts = program.command('receipts').description('receipts recorded in the local ledger and their on-chain state');
+
+  receipts
+    .command('list')
+    .description('list the ledger\'s receipts (signed → broadcast → confirmed | reverted | dropped), oldest first')
+    .option('--state <state>', 'only receipts now in this state (signed, broadcast, confirmed, reverted, dropped)')
+    .option('--wallet <address>', 'whose ledger (default: the `miner` setting, env MINER_ADDRESS)')
+    .action(
+      action(async (ctx, options: { state?: string; wallet?: string }) => {
+        const { openLedger, receiptStates, receiptStateNames } = await import('../../ledger/index.js');
+        const state = parseState(options.state, receiptStateNames);
+        const wallet = ctx.setting('miner', { miner: options.wallet }).value;
+        if (!wallet) {
+          throw new MinerError('BAD_USAGE', 'No wallet given, so there is no ledger to read.', {
+            hint: 'Pass --wallet <address>, set MINER_ADDRESS, or run `botcoin-miner config set miner <address>`.',
+          });
+        }
+        const ledger = openLedger({
+          wallet,
+          dir: ctx.setting('dataDir').value,
+          onWarning: (w) => ctx.out.warn(`${w.file}:${w.line}: ${w.message}`),
+        });
+        const views = [...receiptStates(await ledger.read({ kind: 'receipt' })).values()];
+        const rows: ReceiptRow[] = views
+          .filter((v) => state === undefined || v.state === state)
+          .map(({ receipt: _receipt, signature: _signature, rawTransaction: _raw, transaction: _tx, txNonce: _nonce, miner: _miner, history, ...row }) => ({
+            ...row,
+            history: history.map((r) => ({ state: r.state, ts: r.ts })),
+          }));
+        ctx.out.result<ReceiptsListResult>({ wallet: ledger.wallet, ledger: ledger.dir, receipts: rows }, render);
+      }),
+    );
+}
+
+function parseState(value: string | undefined, states: readonly ReceiptStateName[]): ReceiptStateName | undefined {
+  if (value === undefined) return undefined;
+  const state = states.find((s) => s === value.toLowerCase());
+  if (!state) {
+    throw new MinerError('BAD_USAGE', `Unknown receipt state "${value}".`, { hint: `Use one of: ${states.join(', ')}.` });
+  }
+  return state;
+}
+
+function render(result: ReceiptsListResult): string {
+  if (result.receipts.length === 0) return `No receipts in the ledger of ${result.wallet}.`;
+  return result.receipts
+    .map((r) => {
+      const where = r.lane === 'rig' ? `rig ${r.rigId}` : 'wallet';
+      const extra = r.creditsEarned ? ` +${r.creditsEarned} credits` : r.revertError ? ` (${r.revertError})` : r.dropReason ? ` (${r.dropReason})` : '';
+      return `${r.state.padEnd(9)} epoch ${r.epochId} #${r.solveIndex} ${where} ${r.txHash}${r.blockNumber ? ` block ${r.blockNumber}` : ''}${extra}`;
+    })
+    .join('\n');
+}
