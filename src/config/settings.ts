@@ -32,7 +32,19 @@ export const settings = [
   { key: 'strategy', env: ['BOTCOIN_STRATEGY'], description: 'Solving strategy: hybrid, llm or agent', default: 'hybrid' },
   { key: 'maxAttemptsPerDay', env: ['BOTCOIN_MAX_ATTEMPTS_PER_DAY'], description: 'Cap on coordinator attempts per day' },
   { key: 'maxCostPerDay', env: ['BOTCOIN_MAX_COST_PER_DAY'], description: 'Cap on model spend per day, USD' },
-  { key: 'dataDir', env: ['BOTCOIN_DATA_DIR'], description: 'Where the ledger and sandbox files live' },
+  { key: 'dataDir', env: ['BOTCOIN_DATA_DIR'], description: 'Where the ledger, keystores and sandbox files live' },
+  { key: 'modelTimeoutMs', env: ['BOTCOIN_MODEL_TIMEOUT_MS'], description: 'Model call timeout in milliseconds', default: '120000' },
+  { key: 'modelTemperature', env: ['BOTCOIN_MODEL_TEMPERATURE'], description: 'Model sampling temperature' },
+  { key: 'modelMaxTokens', env: ['BOTCOIN_MODEL_MAX_TOKENS'], description: 'Maximum completion tokens per model call' },
+  { key: 'modelReasoningBudget', env: ['BOTCOIN_MODEL_REASONING_BUDGET'], description: 'Reasoning/thinking token budget, where the model supports one' },
+  {
+    key: 'modelApiKey',
+    env: ['BOTCOIN_MODEL_API_KEY', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY'],
+    description: 'Model provider API key (environment only)',
+    secret: true,
+  },
+  { key: 'privateKey', env: ['BOTCOIN_PRIVATE_KEY'], description: 'Wallet private key for automation (environment only; prefer a keystore)', secret: true },
+  { key: 'keystorePassword', env: ['BOTCOIN_KEYSTORE_PASSWORD'], description: 'Keystore password for non-interactive use (environment only)', secret: true },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingKey = (typeof settings)[number]['key'];

@@ -65,4 +65,19 @@ describe('CLI conventions (spec/miner.md §2)', () => {
     expect(doc.error.code).toBe('CONFIG');
     expect(doc.error.hint).toContain('coordinator');
   });
+
+  it('never prints a secret setting, and refuses to store one in the profile', async () => {
+    const home = isolatedHome();
+    const secret = '0x' + 'ab'.repeat(32);
+    const list = await runCli(['--json', 'config', 'list'], { env: { ...home, BOTCOIN_PRIVATE_KEY: secret, BOTCOIN_MODEL_API_KEY: 'sk-test-123' } });
+    expect(list.code).toBe(0);
+    expect(list.stdout).not.toContain(secret);
+    expect(list.stdout).not.toContain('sk-test-123');
+    const doc = JSON.parse(list.stdout) as { settings: Array<{ key: string; value: string | null; source: string | null }> };
+    expect(doc.settings.find((s) => s.key === 'privateKey')).toMatchObject({ value: '(set)', source: 'env' });
+
+    const store = await runCli(['--json', 'config', 'set', 'modelApiKey', 'sk-test-123'], { env: home });
+    expect(store.code).toBe(2);
+    expect(store.stdout).not.toContain('sk-test-123');
+  });
 });

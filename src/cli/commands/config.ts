@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-import { settings, findSetting, type SettingKey } from '../../config/settings.js';
+import { settings, findSetting, type SettingKey, type SettingSpec } from '../../config/settings.js';
 import { MinerError } from '../../errors.js';
 
 export function registerConfig(program: Command): void {
@@ -13,7 +13,13 @@ export function registerConfig(program: Command): void {
       action(async (ctx) => {
         const rows = settings.map((spec) => {
           const resolved = ctx.setting(spec.key);
-          return { key: spec.key, value: resolved.value ?? null, source: resolved.source ?? null, env: spec.env, description: spec.description };
+          return {
+            key: spec.key,
+            value: displayValue(spec, resolved.value),
+            source: resolved.source ?? null,
+            env: spec.env,
+            description: spec.description,
+          };
         });
         ctx.out.result({ profile: ctx.profileName, path: ctx.profiles().path, settings: rows }, (data) =>
           [
@@ -32,7 +38,8 @@ export function registerConfig(program: Command): void {
         const spec = findSetting(key);
         if (!spec) throw unknownKey(key);
         const resolved = ctx.setting(spec.key as SettingKey);
-        ctx.out.result(resolved, (r) => r.value ?? '');
+        const shown = { ...resolved, value: displayValue(spec, resolved.value) };
+        ctx.out.result(shown, (r) => r.value ?? '');
       }),
     );
 
@@ -63,6 +70,12 @@ export function registerConfig(program: Command): void {
         ctx.out.result({ profile: ctx.profileName, key }, (r) => `${r.key} removed (profile ${r.profile})`);
       }),
     );
+}
+
+/** Secrets are never printed: only whether they are set. */
+function displayValue(spec: SettingSpec, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return spec.secret ? '(set)' : value;
 }
 
 function unknownKey(key: string): MinerError {
