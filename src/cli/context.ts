@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Output } from './output.js';
-import { ProfileStore, resolveSetting, type ResolvedSetting } from '../config/profile.js';
+import type { ProfileStore } from '../config/profile.js';
+import { resolveSetting, type ResolvedSetting } from '../config/resolve.js';
 import type { SettingKey } from '../config/settings.js';
 
 /** The global options every command accepts (spec/miner.md §2). */
@@ -43,8 +44,15 @@ export class CommandContext {
     return !this.globals.json && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
   }
 
+  /** Opens the profile store. `conf` is slow to import, so it loads only when a command runs. */
+  async load(): Promise<void> {
+    if (this.store) return;
+    const { ProfileStore } = await import('../config/profile.js');
+    this.store = new ProfileStore();
+  }
+
   profiles(): ProfileStore {
-    this.store ??= new ProfileStore();
+    if (!this.store) throw new Error('CommandContext.load() must run before the profile store is used');
     return this.store;
   }
 
@@ -72,6 +80,7 @@ export function action<Args extends unknown[]>(
   return async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const ctx = CommandContext.from(command);
+    await ctx.load();
     const code = await handler(ctx, ...(args.slice(0, -1) as Args));
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   };
