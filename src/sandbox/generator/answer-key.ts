@@ -46,6 +46,22 @@ export interface KeyAnswer {
   shape: string;
   /** The facts (entity + attribute) the answer depends on. */
   uses: Array<{ entity: string; attribute: string }>;
+  /** How the answer is computed, hop by hop (a chain has two); lets a solver trace it. */
+  hops?: KeyAnswerHop[];
+}
+
+/** One ranking step of a question: filter the candidates, score each, pick the max or min. */
+export interface KeyAnswerHop {
+  pick: 'max' | 'min';
+  /** `value`: one fact; `sum`/`average`: the four quarters; `growth`: Q4 − Q1; `ratio`: numerator / denominator. */
+  score: 'value' | 'sum' | 'average' | 'growth' | 'ratio';
+  /** The fact keys the score reads for each candidate, in the order above (growth: [q4, q1]). */
+  attributes: string[];
+  /** Category filter (for a chain's second hop: the first hop winner's value), or "declined in some quarter". */
+  filter?: { kind: 'category'; attribute: string; value: string } | { kind: 'decline'; series: string };
+  /** The entities left after the filter, best first. */
+  ranking: string[];
+  winner: string;
 }
 
 export interface KeyTrap {
@@ -59,7 +75,7 @@ export interface KeyTrap {
   correctParagraphs: number[];
   /** `hard` when the entity's main paragraph holds the wrong value. */
   variant: 'standard' | 'hard';
-  /** What the trap changes: question ids and/or constraint indices (`c3`). */
+  /** What the trap changes: question ids and/or constraint ids `c<index>` (0-based payload index). */
   affects: string[];
 }
 
@@ -68,6 +84,20 @@ export interface KeyConstraint {
   kind: string;
   /** The value the artifact must satisfy: a token, a prime, an equation, letters, a count. */
   expected: string | number;
+  /** What the value is derived from (required token, prime, equation terms, acrostic answers). */
+  inputs?: KeyConstraintInput[];
+}
+
+export interface KeyConstraintInput {
+  /** 1-based question number. */
+  question: number;
+  /** The answer entity of that question. */
+  entity: string;
+  /** Canonical fact key (`name` for an acrostic's entity name). */
+  attribute: string;
+  value: string | number;
+  modulus?: number;
+  offset?: number;
 }
 
 export interface AnswerKey {
