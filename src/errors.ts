@@ -41,6 +41,8 @@ export const errorCodes = {
   CHECK_FAILED: ExitCode.unsolved,
   GUARD_REFUSED: ExitCode.transaction,
   TX_REVERTED: ExitCode.transaction,
+  /** The node refused a signed transaction (fees, funds, nonce): it never reached a block. */
+  TX_REJECTED: ExitCode.transaction,
   CAP_REACHED: ExitCode.cap,
 } as const satisfies Record<string, ExitCode>;
 export type ErrorCode = keyof typeof errorCodes;
