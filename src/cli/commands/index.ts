@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
 import { registerConfig } from './config.js';
+import { registerEvaluator } from './evaluator.js';
+import { registerEvaluators } from './evaluators.js';
 import { registerReceipts } from './receipts.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSkill } from './skill.js';
@@ -12,6 +14,8 @@ export function registerCommands(program: Command): void {
   registerWallet(program);
   registerCheck(program);
   registerReceipts(program);
+  registerEvaluators(program);
+  registerEvaluator(program);
   registerSandbox(program);
   registerConfig(program);
 }

@@ -3,7 +3,7 @@
  * seed), what was answered, and where it sits in the miner's or rig's chain of receipts.
  */
 import { keccak256, stringToHex, type Hex } from 'viem';
-import { canonicalJson } from '../generator/manifest.js';
+import { canonicalJson } from '../../util/canonical-json.js';
 
 /** Bumped whenever the verification rules change meaning. */
 export const RULES_VERSION = 1;

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Handler } from 'hono';
-import { canonicalJson } from '../../generator/manifest.js';
+import { canonicalJson } from '../../../util/canonical-json.js';
 import type { CoordinatorDeps } from '../deps.js';
 import type { CoordinatorEnv } from '../env.js';
 import { HttpError, badRequest } from '../http-error.js';

@@ -1,0 +1,2 @@
+export { createInProcessFacilitator, type InProcessFacilitator, type InProcessFacilitatorOptions } from './in-process.js';
+export { createRemoteFacilitator } from './remote.js';
