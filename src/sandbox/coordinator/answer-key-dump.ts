@@ -8,7 +8,7 @@ import { writeJsonFile } from '../../io/json-file.js';
 import type { IssuedChallenge } from './challenge-store.js';
 
 export async function dumpAnswerKey(dir: string, issued: IssuedChallenge): Promise<string> {
-  const path = join(dir, `${safeFileName(issued.challengeId)}.json`);
+  const path = answerKeyPath(dir, issued.challengeId);
   // Loaded only when a dump directory is configured: serving challenges never needs the solver.
   const { solveWithAnswerKey } = await import('../generator/reference-solver.js');
   const solution = solveWithAnswerKey(issued.challenge, issued.answerKey);
@@ -16,6 +16,7 @@ export async function dumpAnswerKey(dir: string, issued: IssuedChallenge): Promi
   return path;
 }
 
-function safeFileName(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+/** Where the dump of `challengeId` lives: the one naming rule readers (the answer-key replay) share. */
+export function answerKeyPath(dir: string, challengeId: string): string {
+  return join(dir, `${challengeId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }

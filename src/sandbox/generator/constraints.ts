@@ -4,6 +4,7 @@
  * and the text. The forbidden letter avoids every required value and the acrostic letters.
  */
 import type { Prng } from '../../util/prng.js';
+import { initials } from '../../verify/constraints/artifact.js';
 import { modTerm, nextPrime } from '../../verify/math.js';
 import { attributeOfFact, factKeys, factPhrase, type DomainLibrary } from './library.js';
 import type { ValueReader } from './evaluate.js';
@@ -36,14 +37,6 @@ export interface ConstraintValues {
 
 const MODULI = [10, 50, 90] as const;
 const OFFSET = 10;
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w.charAt(0).toUpperCase())
-    .join('');
-}
 
 /** String facts a required token can use, and integer facts a mod term can use. */
 export function tokenFacts(lib: DomainLibrary): string[] {

@@ -7,54 +7,35 @@
  */
 import type { Challenge, Solution, TraceStep } from '../../challenge/types.js';
 import { composeArtifact } from '../../solver/artifact.js';
-import { nextPrime, roundTo } from '../../verify/math.js';
+import { TraceBuilder, type StepRef, type TermInput } from '../../solver/trace-builder.js';
+import { roundTo } from '../../verify/math.js';
 import type { AnswerKey, KeyAnswerHop, KeyConstraint, KeyFact } from './answer-key.js';
 
 const RATIO_DECIMALS = 4;
 
-class TraceBuilder {
-  readonly steps: TraceStep[] = [];
+/** The answer key's facts as trace steps, each extracted once (relative ones as base + delta). */
+class KeyFacts {
   private readonly facts = new Map<string, KeyFact>();
-  private readonly extracted = new Map<string, { id: string; value: string | number }>();
-  private extracts = 0;
-  private computes = 0;
 
-  constructor(key: AnswerKey) {
+  constructor(
+    readonly t: TraceBuilder,
+    key: AnswerKey,
+  ) {
     for (const f of key.facts) this.facts.set(`${f.entity}\u0000${f.attribute}`, f);
   }
 
-  /** The step holding (entity, attribute), extracting it (or deriving a relative value) once. */
-  fact(entity: string, attribute: string): { id: string; value: string | number } {
-    const id = `${entity}\u0000${attribute}`;
-    const known = this.extracted.get(id);
-    if (known) return known;
-    const fact = this.facts.get(id);
-    if (!fact) throw new Error(`answer key has no fact ${entity} / ${attribute}`);
-    let result: { id: string; value: string | number };
-    if (fact.relative) {
+  fact(entity: string, attribute: string): StepRef {
+    return this.t.once(entity, attribute, () => {
+      const fact = this.facts.get(`${entity}\u0000${attribute}`);
+      if (!fact) throw new Error(`answer key has no fact ${entity} / ${attribute}`);
+      if (!fact.relative) return this.t.extract(entity, attribute, fact.value, fact.paragraphs[0] as number);
       const base = this.fact(fact.relative.entity, fact.relative.attribute);
-      const delta = fact.relative.delta;
-      const deltaId = this.extract(entity, `${attribute}.delta`, Math.abs(delta), fact.relative.paragraph);
-      result = { id: this.compute(delta >= 0 ? 'add' : 'subtract', [base.id, deltaId], fact.value as number), value: fact.value };
-    } else {
-      result = { id: this.extract(entity, attribute, fact.value, fact.paragraphs[0] as number), value: fact.value };
-    }
-    this.extracted.set(id, result);
-    return result;
-  }
-
-  private extract(entity: string, attribute: string, value: string | number, paragraph: number): string {
-    this.extracts += 1;
-    const step_id = `e${this.extracts}`;
-    this.steps.push({ step_id, action: 'extract_fact', targetEntity: entity, attribute, valueExtracted: value, source: `paragraph_${paragraph}` });
-    return step_id;
+      return this.t.relative(entity, attribute, base, fact.relative.delta, fact.relative.paragraph);
+    });
   }
 
   compute(operation: string, inputs: Array<string | number>, result: number | boolean): string {
-    this.computes += 1;
-    const step_id = `c${this.computes}`;
-    this.steps.push({ step_id, action: 'compute_logic', operation, inputs, result });
-    return step_id;
+    return this.t.compute(operation, inputs, result);
   }
 }
 
@@ -63,31 +44,25 @@ function num(value: string | number): number {
   return value;
 }
 
-/** `(v mod M) + O` as two atomic steps; returns the add step and its value. */
-function modTermSteps(t: TraceBuilder, input: NonNullable<KeyConstraint['inputs']>[number]): { id: string; value: number } {
-  const fact = t.fact(input.entity, input.attribute);
-  const modulus = input.modulus as number;
-  const remainder = ((num(fact.value) % modulus) + modulus) % modulus;
-  const modId = t.compute('mod', [fact.id, modulus], remainder);
-  const value = remainder + (input.offset as number);
-  return { id: t.compute('add', [modId, input.offset as number], value), value };
+type KeyInput = NonNullable<KeyConstraint['inputs']>[number];
+
+function term(t: KeyFacts, input: KeyInput): TermInput {
+  return { fact: t.fact(input.entity, input.attribute), modulus: input.modulus as number, offset: input.offset as number };
 }
 
-function traceConstraint(t: TraceBuilder, c: KeyConstraint): void {
+function traceConstraint(t: KeyFacts, c: KeyConstraint): void {
   const inputs = c.inputs ?? [];
   if (c.kind === 'required_token') {
     for (const i of inputs) t.fact(i.entity, i.attribute);
   } else if (c.kind === 'prime') {
-    const term = modTermSteps(t, inputs[0] as NonNullable<KeyConstraint['inputs']>[number]);
-    t.compute('next_prime', [term.id], nextPrime(term.value));
+    t.t.prime(term(t, inputs[0] as KeyInput));
   } else if (c.kind === 'equation') {
-    const [a, b] = inputs.map((i) => modTermSteps(t, i)) as [{ id: string; value: number }, { id: string; value: number }];
-    t.compute('add', [a.id, b.id], a.value + b.value);
+    t.t.equation(term(t, inputs[0] as KeyInput), term(t, inputs[1] as KeyInput));
   }
 }
 
 /** One candidate's score as a step (a fact step for a plain value). */
-function scoreStep(t: TraceBuilder, hop: KeyAnswerHop, entity: string): { id: string; value: number } {
+function scoreStep(t: KeyFacts, hop: KeyAnswerHop, entity: string): { id: string; value: number } {
   const facts = hop.attributes.map((a) => t.fact(entity, a));
   const values = facts.map((f) => num(f.value));
   const ids = facts.map((f) => f.id);
@@ -113,7 +88,7 @@ function scoreStep(t: TraceBuilder, hop: KeyAnswerHop, entity: string): { id: st
   }
 }
 
-function traceHop(t: TraceBuilder, hop: KeyAnswerHop, top: number): void {
+function traceHop(t: KeyFacts, hop: KeyAnswerHop, top: number): void {
   const shown = hop.ranking.slice(0, top);
   const filter = hop.filter;
   if (filter?.kind === 'category') for (const e of shown) t.fact(e, filter.attribute);
@@ -128,7 +103,7 @@ function traceHop(t: TraceBuilder, hop: KeyAnswerHop, top: number): void {
 }
 
 function buildTrace(key: AnswerKey, top: number): TraceStep[] {
-  const t = new TraceBuilder(key);
+  const t = new KeyFacts(new TraceBuilder(), key);
   for (const c of key.constraints) traceConstraint(t, c);
   for (const answer of key.answers) {
     const hops = answer.hops ?? [];
@@ -139,7 +114,7 @@ function buildTrace(key: AnswerKey, top: number): TraceStep[] {
       traceHop(t, hop, top);
     });
   }
-  return t.steps;
+  return t.t.steps;
 }
 
 export function solveWithAnswerKey(challenge: Challenge, key: AnswerKey): Solution {
