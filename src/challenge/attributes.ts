@@ -22,9 +22,25 @@ export function attributeTokens(s: string): string[] {
     .sort();
 }
 
+const signatures = new Map<string, string>();
+const SIGNATURE_CACHE_LIMIT = 4096;
+
+/**
+ * The tokens as one string (tokens are letters and digits, so joining on a space loses
+ * nothing), memoised: a checker compares the same few phrases and keys over and over.
+ */
+function signature(s: string): string {
+  let cached = signatures.get(s);
+  if (cached === undefined) {
+    cached = attributeTokens(s).join(' ');
+    if (signatures.size >= SIGNATURE_CACHE_LIMIT) signatures.clear();
+    signatures.set(s, cached);
+  }
+  return cached;
+}
+
 /** "headquarters city" ≡ `headquarters.city`; "Q1 revenue" ≡ `revenue.q1`. Empty never matches. */
 export function attributeMatches(phrase: string, attributeKey: string): boolean {
-  const a = attributeTokens(phrase);
-  const b = attributeTokens(attributeKey);
-  return a.length > 0 && a.length === b.length && a.every((token, i) => token === b[i]);
+  const a = signature(phrase);
+  return a !== '' && a === signature(attributeKey);
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { escapeRegExp, fold } from './text.js';
+import { containsWords, isAscii, isWhitespace, searchText, wordCharAt, wordCharBefore, type Gap } from './word-search.js';
 
 /** Canonical entity name → aliases the document uses for it. */
 export type AliasMap = Record<string, string[]>;
@@ -57,7 +58,13 @@ const ABBREVIATION_AFTER = /\s*\(\s*["“]?([^()"“”\s]{2,24})["”]?\s*\)/uy
 const AKA_AFTER = /,?\s+(?:also known as|a\.k\.a\.|aka)\s+["“]?([^,;:()"“”\n]{1,60}?)["”]?\s*(?=[,;:.)\n]|$)/uy;
 const HEREAFTER_AFTER = /\s*\(\s*(?:hereafter|hereinafter)[,:]?\s+(?:the\s+)?["“']([^"”']{1,60})["”']\s*\)/uy;
 /** Read in the text right before an occurrence of the name. */
-const PERSON_BEFORE = new RegExp(`${PERSON},\\s+who\\s+(?:${words.leadVerbs.join('|')})\\s+$`, 'u');
+const LEADS_BEFORE = `,\\s+who\\s+(?:${words.leadVerbs.join('|')})\\s+$`;
+const PERSON_BEFORE = new RegExp(`${PERSON}${LEADS_BEFORE}`, 'u');
+/**
+ * PERSON_BEFORE's tail alone: cheap to test, and PERSON_BEFORE (slow: it backtracks through
+ * every capitalised word of the window) cannot match without it.
+ */
+const LEADS_TAIL = new RegExp(LEADS_BEFORE, 'u');
 const PERSON_WINDOW = 120;
 
 /** Finds each whole-word occurrence of the name (a native search), then reads around it. */
@@ -76,7 +83,8 @@ function aliasesIntroducedFor(doc: string, entity: string): string[] {
     }
     add(readAt(AKA_AFTER, doc, end));
     add(readAt(HEREAFTER_AFTER, doc, end));
-    const person = PERSON_BEFORE.exec(doc.slice(Math.max(0, at - PERSON_WINDOW), at));
+    const before = doc.slice(Math.max(0, at - PERSON_WINDOW), at);
+    const person = LEADS_TAIL.test(before) ? PERSON_BEFORE.exec(before) : null;
     if (person) {
       const parts = personName(person[1] ?? '');
       if (parts.length >= 2) add(parts.join(' '));
@@ -98,53 +106,117 @@ function personName(captured: string): string[] {
   return parts;
 }
 
+/** What a mention may look like, read from the folded name and aliases. */
+interface EntityForms {
+  /** Word lists matched case-insensitively: the name, its transpositions, mixed-case aliases. */
+  insensitive: string[][];
+  /** Word lists matched case-sensitively: all-caps aliases ("ON" is not "on"). */
+  sensitive: string[][];
+  /** Upper-cased first letters for dotted initials ("N", "A"); empty for a one-word name. */
+  initials: string[];
+}
+
 interface EntityMatcher {
-  /** Name, transpositions and mixed-case aliases, case-insensitively. */
+  forms: EntityForms;
+  /**
+   * `forms` with the case-insensitive words lower-cased, for the literal search; null when the
+   * name is empty or a name or alias is not ASCII (word-search.ts), so the regex decides.
+   */
+  literal: EntityForms | null;
+  /** The regex form of `forms`, compiled on first need (it costs ~1 ms: see word-search.ts). */
+  regex?: RegexMatcher;
+}
+
+interface RegexMatcher {
   insensitive: RegExp;
-  /** All-caps abbreviations and dotted initials, case-sensitively ("ON" is not "on"). */
   sensitive: RegExp | null;
 }
 
 const matchers = new Map<string, EntityMatcher>();
 const MATCHER_CACHE_LIMIT = 1024;
+const NAME_GAP: Gap = { isGap: isWhitespace, min: 1 };
 
 /**
  * Whether `text` mentions `entity`: its exact name (case-insensitive, whole words, any
  * spacing), any alias (all-caps ones case-sensitively; possessives like "Alvarez's" count),
  * the name with one adjacent-letter transposition in one word of ≥ 4 letters
  * ("Nrothwind Analytics"), or its dotted initials for multi-word names ("N.A.").
- * Matchers are compiled once per (entity, aliases) and cached.
+ * Matchers are built once per (entity, aliases) and cached; the search is literal
+ * (word-search.ts) unless a name, alias or the text needs the regex's Unicode handling.
  */
 export function textMentionsEntity(text: string, entity: string, aliases: readonly string[] = []): boolean {
   const matcher = entityMatcher(entity, aliases);
-  const folded = fold(text);
-  return matcher.insensitive.test(folded) || (matcher.sensitive?.test(folded) ?? false);
+  const { folded, lower } = searchText(text);
+  if (matcher.literal && lower !== null) return mentionsLiterally(matcher.literal, folded, lower);
+  matcher.regex ??= regexMatcher(matcher.forms);
+  return matcher.regex.insensitive.test(folded) || (matcher.regex.sensitive?.test(folded) ?? false);
 }
 
 function entityMatcher(entity: string, aliases: readonly string[]): EntityMatcher {
   const key = `${entity}\u0000${aliases.join('\u0001')}`;
   const cached = matchers.get(key);
   if (cached) return cached;
-  const matcher = buildMatcher(fold(entity), aliases.map(fold));
+  const name = fold(entity);
+  const folded = aliases.map(fold);
+  const forms = entityForms(name, folded);
+  const searchable = name.trim() !== '' && isAscii(name) && folded.every(isAscii);
+  const literal = searchable ? { ...forms, insensitive: forms.insensitive.map((words) => words.map((w) => w.toLowerCase())) } : null;
+  const matcher: EntityMatcher = { forms, literal };
   if (matchers.size >= MATCHER_CACHE_LIMIT) matchers.clear();
   matchers.set(key, matcher);
   return matcher;
 }
 
-function buildMatcher(entity: string, aliases: readonly string[]): EntityMatcher {
-  const nameWords = entity.trim().split(/\s+/).filter((word) => word !== '');
-  const insensitive = [nameWords, ...transpositions(nameWords)].map(wordsPattern);
-  const sensitive: string[] = [];
+function entityForms(entity: string, aliases: readonly string[]): EntityForms {
+  const nameWords = splitWords(entity);
+  const forms: EntityForms = { insensitive: [nameWords, ...transpositions(nameWords)], sensitive: [], initials: [] };
   for (const alias of aliases) {
-    const aliasWords = alias.trim().split(/\s+/).filter((word) => word !== '');
+    const aliasWords = splitWords(alias);
     if (aliasWords.length === 0) continue;
     const isAbbreviation = /\p{Lu}/u.test(alias) && !/\p{Ll}/u.test(alias);
-    if (isAbbreviation) sensitive.push(`${BEFORE}${wordsPattern(aliasWords)}${AFTER}`);
-    else insensitive.push(wordsPattern(aliasWords));
+    (isAbbreviation ? forms.sensitive : forms.insensitive).push(aliasWords);
   }
-  if (nameWords.length >= 2) sensitive.push(initialsPattern(nameWords));
+  if (nameWords.length >= 2) forms.initials = nameWords.map((word) => (word[0] ?? '').toUpperCase());
+  return forms;
+}
+
+const splitWords = (text: string): string[] => text.trim().split(/\s+/).filter((word) => word !== '');
+
+/** The literal search over `folded` (case kept) and its lower-cased form (word-search.ts). */
+function mentionsLiterally(literal: EntityForms, folded: string, lower: string): boolean {
+  return (
+    literal.insensitive.some((words) => containsWords(lower, words, NAME_GAP)) ||
+    literal.sensitive.some((words) => containsWords(folded, words, NAME_GAP)) ||
+    (literal.initials.length > 0 && containsInitials(folded, literal.initials))
+  );
+}
+
+/**
+ * Dotted initials ("N.A.", "N. A.") not inside a longer run of initials: the literal form of
+ * `initialsPattern` (at most one whitespace after each dot; a letter is never whitespace,
+ * so reading it greedily is exact).
+ */
+function containsInitials(text: string, letters: readonly string[]): boolean {
+  const first = `${letters[0] ?? ''}.`;
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (wordCharBefore(text, at) || text[at - 1] === '.') continue;
+    let end = at + first.length;
+    for (const letter of letters.slice(1)) {
+      const next = isWhitespace(text[end] ?? '') ? end + 1 : end;
+      end = text.startsWith(`${letter}.`, next) ? next + letter.length + 1 : -1;
+      if (end === -1) break;
+    }
+    if (end !== -1 && !wordCharAt(text, end)) return true;
+  }
+  return false;
+}
+
+/** The regex form of the same mentions, for names, aliases or texts outside the literal search. */
+function regexMatcher(forms: EntityForms): RegexMatcher {
+  const sensitive = forms.sensitive.map((words) => `${BEFORE}${wordsPattern(words)}${AFTER}`);
+  if (forms.initials.length > 0) sensitive.push(initialsPattern(forms.initials));
   return {
-    insensitive: new RegExp(`${BEFORE}(?:${insensitive.join('|')})${AFTER}`, 'iu'),
+    insensitive: new RegExp(`${BEFORE}(?:${forms.insensitive.map(wordsPattern).join('|')})${AFTER}`, 'iu'),
     sensitive: sensitive.length > 0 ? new RegExp(sensitive.join('|'), 'u') : null,
   };
 }
@@ -169,8 +241,7 @@ function transpositions(nameWords: readonly string[]): string[][] {
   return variants;
 }
 
-/** "Northwind Analytics" → N.A. (optionally "N. A."), not inside a longer run of initials. */
-function initialsPattern(nameWords: readonly string[]): string {
-  const letters = nameWords.map((word) => escapeRegExp((word[0] ?? '').toUpperCase()));
-  return `(?<![\\p{L}\\p{N}.])${letters.map((letter) => `${letter}\\.`).join('\\s?')}(?![\\p{L}\\p{N}])`;
+/** N.A. (optionally "N. A."), not inside a longer run of initials. */
+function initialsPattern(letters: readonly string[]): string {
+  return `(?<![\\p{L}\\p{N}.])${letters.map((letter) => `${escapeRegExp(letter)}\\.`).join('\\s?')}(?![\\p{L}\\p{N}])`;
 }

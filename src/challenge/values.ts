@@ -16,6 +16,7 @@
  */
 import { HEDGE_WORDS, numericMentions, type NumericMention } from './numbers.js';
 import { escapeRegExp, fold } from './text.js';
+import { containsWords, isAscii, searchText, type Gap } from './word-search.js';
 
 const MILLION = 1e6;
 const EPSILON = 1e-9;
@@ -72,9 +73,19 @@ function unitsOf(mention: NumericMention): number[] {
   return [1];
 }
 
-const stringPatterns = new Map<string, RegExp | null>();
+interface StringMatcher {
+  /** Lower-cased parts for the literal search (word-search.ts); null when the value is not ASCII. */
+  parts: string[] | null;
+  /** The regex, compiled on first need (~0.7 ms); null when the value has no words. */
+  regex?: RegExp | null;
+}
+
+const stringMatchers = new Map<string, StringMatcher>();
 const STRING_CACHE_LIMIT = 4096;
 const SEPARATORS = '[\\s\\-‐‑–—_]';
+const SEPARATOR = new RegExp(`^${SEPARATORS}$`, 'u');
+const SEPARATOR_RUN = new RegExp(`${SEPARATORS}+`, 'u');
+const SEPARATOR_GAP: Gap = { isGap: (char) => SEPARATOR.test(char), min: 0 };
 
 /**
  * Whether `text` contains `value` as whole words: case-insensitive, accents folded, and any
@@ -82,17 +93,28 @@ const SEPARATORS = '[\\s\\-‐‑–—_]';
  * ("state-of-the-art" ≡ "state of the art", "Nord Hafen" ≡ "Nordhafen").
  */
 export function textStatesString(text: string, value: string): boolean {
-  let pattern = stringPatterns.get(value);
-  if (pattern === undefined) {
-    pattern = buildStringPattern(value);
-    if (stringPatterns.size >= STRING_CACHE_LIMIT) stringPatterns.clear();
-    stringPatterns.set(value, pattern);
-  }
-  return pattern !== null && pattern.test(fold(text));
+  const matcher = stringMatcher(value);
+  const { folded, lower } = searchText(text);
+  if (matcher.parts && lower !== null) return containsWords(lower, matcher.parts, SEPARATOR_GAP);
+  matcher.regex ??= buildStringPattern(value);
+  return matcher.regex !== null && matcher.regex.test(folded);
 }
 
+function stringMatcher(value: string): StringMatcher {
+  let matcher = stringMatchers.get(value);
+  if (matcher === undefined) {
+    const folded = fold(value);
+    matcher = { parts: isAscii(folded) ? valueParts(folded).map((part) => part.toLowerCase()) : null };
+    if (stringMatchers.size >= STRING_CACHE_LIMIT) stringMatchers.clear();
+    stringMatchers.set(value, matcher);
+  }
+  return matcher;
+}
+
+const valueParts = (folded: string): string[] => folded.split(SEPARATOR_RUN).filter((part) => part !== '');
+
 function buildStringPattern(value: string): RegExp | null {
-  const parts = fold(value).split(new RegExp(`${SEPARATORS}+`, 'u')).filter((part) => part !== '');
+  const parts = valueParts(fold(value));
   if (parts.length === 0) return null;
   const body = parts.map(escapeRegExp).join(`${SEPARATORS}*`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');

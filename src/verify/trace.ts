@@ -107,10 +107,11 @@ function checkCompute(ctx: TraceContext, step: ComputeLogicStep, at: number): vo
   const numbers = values as OperationValue[];
   const exact = operation.apply(numbers);
   const claimed: unknown = step.result;
-  const call = `${name}(${numbers.map(format).join(', ')})`;
-  if (exact === undefined) fail(ctx, 'recompute', step, `${call} is undefined (division or mod by zero, or a bad decimals input)`);
+  // Formatted only for a message: most steps pass, and formatting costs more than checking.
+  const call = (): string => `${name}(${numbers.map(format).join(', ')})`;
+  if (exact === undefined) fail(ctx, 'recompute', step, `${call()} is undefined (division or mod by zero, or a bad decimals input)`);
   else if (typeof claimed !== 'number' && typeof claimed !== 'boolean') fail(ctx, 'recompute', step, `result ${show(claimed)} is not a number or boolean`);
-  else if (!resultMatches(claimed, exact)) fail(ctx, 'recompute', step, `${call} = ${format(exact)}, not ${show(claimed)}`);
+  else if (!resultMatches(claimed, exact)) fail(ctx, 'recompute', step, `${call()} = ${format(exact)}, not ${show(claimed)}`);
 }
 
 /** True when the citation checks out; records an error naming what is wrong otherwise. */

@@ -193,6 +193,52 @@ describe('textStatesValue: strings', () => {
 
   it('does not match an empty value', () => {
     expect(textStatesValue('anything', '  ')).toBe(false);
+    expect(textStatesValue('a - b', '--')).toBe(false);
+  });
+
+  it('reads any separator run, or none, between parts and only there', () => {
+    for (const text of ['union--find', 'union — find', 'Union_Find', 'unionfind', 'union-\nfind']) {
+      expect(textStatesValue(`decoded by ${text}.`, 'union-find'), text).toBe(true);
+    }
+    expect(textStatesValue('decoded by xunion-find', 'union-find')).toBe(false);
+    expect(textStatesValue('decoded by union-find2', 'union-find')).toBe(false);
+    expect(textStatesValue('decoded by uni on-find', 'union-find')).toBe(false);
+    expect(textStatesValue('NewBoston, then Boston', 'Boston')).toBe(true);
+  });
+
+  it('compares case as Unicode does, for ASCII and other values', () => {
+    expect(textStatesValue('based in Oſlo', 'Oslo')).toBe(true);
+    expect(textStatesValue('a ØRSTED plant', 'Ørsted')).toBe(true);
+    expect(textStatesValue('a Orsted plant', 'Ørsted')).toBe(false);
+    expect(textStatesValue('İstanbul office, based in Oslo', 'oslo')).toBe(true);
+  });
+
+  it('agrees with its regex definition on separator, case and boundary variants', () => {
+    const definition = (text: string, value: string): boolean => {
+      const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’]/g, "'");
+      const sep = '[\\s\\-‐‑–—_]';
+      const parts = fold(value).split(new RegExp(`${sep}+`, 'u')).filter((p) => p !== '');
+      if (parts.length === 0) return false;
+      const body = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`${sep}*`);
+      return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu').test(fold(text));
+    };
+    const values = ['union-find', 'belief propagation', 'Oslo', 'AAA', 'C++', 'St. Louis', "O'Brien", 'Zürich', 'Ørsted', 'x'];
+    const gaps = ['', ' ', '-', '--', ' — ', '_', '\n', '.'];
+    const edges = ['', 'x', '7', '.', "'s", '-', 'é', '𝐀', 'İ'];
+    const disagreements: string[] = [];
+    for (const value of values) {
+      const words = value.split(/[\s-]+/);
+      const writings = [...gaps.map((gap) => words.join(gap)), value.toUpperCase(), value.toLowerCase(), value.replace(/s/g, 'ſ'), value.slice(1)];
+      for (const written of writings) {
+        for (const before of edges) {
+          for (const after of edges) {
+            const text = `in ${before}${written}${after} today`;
+            if (textStatesValue(text, value) !== definition(text, value)) disagreements.push(`${JSON.stringify(text)} / ${value}`);
+          }
+        }
+      }
+    }
+    expect(disagreements.slice(0, 10)).toEqual([]);
   });
 });
 
