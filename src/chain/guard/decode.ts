@@ -12,6 +12,12 @@ export interface DecodedCall {
 
 const functions: AbiFunction[] = knownAbi.filter((item): item is AbiFunction => item.type === 'function');
 
+/** Whether the calldata's selector is a function of any ABI the miner knows. */
+export function isKnownSelector(data: Hex): boolean {
+  const selector = data.slice(0, 10).toLowerCase();
+  return data.length >= 10 && functions.some((f) => toFunctionSelector(f) === selector);
+}
+
 /**
  * Decodes calldata against every ABI the miner knows. Refuses an unknown selector, and calldata
  * that is not exactly the canonical encoding of its arguments (trailing or re-arranged bytes

@@ -34,6 +34,7 @@ export async function checkArguments(
         if (!sameAddress(args.operator, expectation.operator)) {
           throw refusal(`the receipt names operator ${String(args.operator)}, not this operator (${expectation.operator}).`, FRESH_WORK);
         }
+        if (expectation.declared) checkDeclaredReceipt(expectation);
         if (!isAddressEqual(expectation.operator, sender)) {
           throw refusal(`the receipt's operator is ${expectation.operator}, but ${sender} would send it.`, 'Send rig receipts from the operator wallet the receipt names.');
         }
@@ -62,6 +63,26 @@ export async function checkArguments(
     case 'withdraw':
       requireUserRequest(expectation);
       return;
+  }
+}
+
+/**
+ * The coordinator's own receipt object (`receipt.rigId`, `receipt.operator`) must name this rig
+ * and operator (protocol §5). Big integers arrive as decimal strings; a safe JSON integer is
+ * accepted too.
+ */
+export function checkDeclaredReceipt(expectation: Extract<GuardExpectation, { kind: 'receipt'; lane: 'rig' }>): void {
+  const declared = expectation.declared;
+  if (!declared) throw refusal('the rig receipt cannot be decoded and the coordinator did not say which rig and operator it is for.');
+  const raw = declared.rigId;
+  const rigId =
+    typeof raw === 'string' && /^\d{1,78}$/.test(raw) ? BigInt(raw) : typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? BigInt(raw) : typeof raw === 'bigint' ? raw : undefined;
+  if (rigId !== expectation.rigId) {
+    throw refusal(`the coordinator's receipt is for rig ${String(raw)}, not this rig (${expectation.rigId}).`, FRESH_WORK);
+  }
+  const operator = declared.operator;
+  if (typeof operator !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(operator) || !isAddressEqual(operator as Address, expectation.operator)) {
+    throw refusal(`the coordinator's receipt names operator ${String(operator)}, not this operator (${expectation.operator}).`, FRESH_WORK);
   }
 }
 

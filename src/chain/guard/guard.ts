@@ -1,8 +1,9 @@
 import type { PublicClient } from 'viem';
 import { findAllowed } from '../../protocol/skill/allow-list.js';
-import { decodeCall } from './decode.js';
+import { decodeCall, isKnownSelector } from './decode.js';
 import { checkArguments } from './expectations.js';
 import { flowRule } from './flows.js';
+import { guardOpaqueRigReceipt } from './opaque-rig-receipt.js';
 import { chainUnavailable, refusal } from './refuse.js';
 import { rolesOf } from './roles.js';
 import { simulateTransaction } from './simulate.js';
@@ -15,7 +16,8 @@ import { parseUntrustedTransaction } from './untrusted.js';
  * connected chain's (asked with eth_chainId, never taken from the transaction) and the
  * allow-list's, the target is allow-listed for that chain and is the right contract for the
  * function, the calldata decodes to a function this flow expects with arguments naming this
- * wallet (or rig and operator), and an `eth_call` from the sender succeeds.
+ * wallet (or rig and operator), and an `eth_call` from the sender succeeds. A rig receipt with
+ * an unknown selector takes the opaque path (opaque-rig-receipt.ts).
  */
 export async function guardTransaction(
   publicClient: PublicClient,
@@ -37,6 +39,10 @@ export async function guardTransaction(
   const entry = findAllowed(context.allowList, tx.to);
   if (!entry) throw refusal(`${tx.to} is not an allow-listed contract on chain ${connected}.`);
 
+  // Production's rig receipt function is not public: such calldata gets protocol §5's checks and an event-checked simulation instead of a decode.
+  if (expectation.kind === 'receipt' && expectation.lane === 'rig' && !isKnownSelector(tx.data)) {
+    return guardOpaqueRigReceipt(publicClient, tx, expectation, context, entry);
+  }
   const call = decodeCall(tx.data);
   const rule = flowRule(expectation);
   if (!rule.signatures.includes(call.signature)) {

@@ -17,7 +17,11 @@ export type Lane = 'wallet' | 'rig';
 /** What the flow that asked for this transaction expects it to do. */
 export type GuardExpectation =
   | { kind: 'receipt'; lane: 'wallet'; miner: Address }
-  | { kind: 'receipt'; lane: 'rig'; rigId: bigint; operator: Address }
+  /**
+   * `declared`: the coordinator's `receipt.rigId` / `receipt.operator`, checked against ours
+   * (protocol §5); required when the receipt's function cannot be decoded (opaque-rig-receipt.ts).
+   */
+  | { kind: 'receipt'; lane: 'rig'; rigId: bigint; operator: Address; declared?: { rigId: unknown; operator: unknown } }
   | { kind: 'claim'; lane: 'wallet'; epochs?: readonly bigint[] }
   | { kind: 'claim'; lane: 'rig'; rigId: bigint; epochs?: readonly bigint[] }
   | { kind: 'bonus_claim'; lane: 'wallet'; epochs?: readonly bigint[] }

@@ -86,6 +86,16 @@ describe('guardTransaction, rig-lane receipts', () => {
     expect((error as SimulationRevertedError).revert.name).toBe('NotAuthorized');
   });
 
+  it('refuses a decodable receipt when the coordinator\'s receipt object names another rig or operator', async () => {
+    const tx = await nextRigReceipt(sandbox, rigId, operatorAddress, 'declared');
+    const rig = await refused(tx, { ...expectation, declared: { rigId: strangersRig.toString(), operator: operatorAddress } } as GuardExpectation);
+    expect(rig.shortMessage).toContain(`coordinator's receipt is for rig ${strangersRig}, not this rig (${rigId})`);
+    const who = await refused(tx, { ...expectation, declared: { rigId: rigId.toString(), operator: stranger.walletClient.account.address } } as GuardExpectation);
+    expect(who.shortMessage).toContain(`coordinator's receipt names operator ${stranger.walletClient.account.address}`);
+    const agreeing = await guardTransaction(operator.publicClient, tx, { ...expectation, declared: { rigId: rigId.toString(), operator: operatorAddress } } as GuardExpectation, context);
+    expect(agreeing.functionName).toBe('submitRigReceipt');
+  });
+
   it('refuses a claim for another rig than the one asked for', async () => {
     const epochId = await read<bigint>(sandbox.operator, { address: sandbox.contracts.rigMining, abi: sandboxRigMiningAbi, functionName: 'currentEpoch' });
     const data = encodeFunctionData({ abi: botcoinMiningRigsAbi, functionName: 'claimRig', args: [strangersRig, [epochId]] });
