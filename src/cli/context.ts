@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Output } from './output.js';
 import type { ProfileStore } from '../config/profile.js';
+import { withModelEnv } from '../config/model-env.js';
 import { resolveSetting, type ResolvedSetting } from '../config/resolve.js';
 import type { SettingKey } from '../config/settings.js';
 
@@ -64,7 +65,8 @@ export class CommandContext {
     };
     return resolveSetting(key, {
       flags: { ...globalFlags, ...flags },
-      env: process.env,
+      // model.env (written by `init`) sits under the real environment: an exported variable wins.
+      env: withModelEnv(process.env),
       profile: this.profiles().read(this.profileName),
     });
   }
