@@ -71,6 +71,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
 }
 
 export class Ledger {
+  /** Files whose last line this process has already checked for a torn record. */
+  private readonly repairChecked = new Set<string>();
   constructor(
     /** This wallet's ledger folder. */
     readonly dir: string,
@@ -151,7 +153,12 @@ export class Ledger {
       // 'a+': O_APPEND for the write, readable for the last-byte check.
       const handle = await open(file, 'a+', 0o600);
       try {
-        const text = (await endsMidLine(handle)) ? `\n${line}\n` : `${line}\n`;
+        // A torn last line can only come from a crash before this process started, so only the
+        // first append to each file looks for one; looking on every append would race with
+        // another process's in-flight write and add blank lines.
+        const repair = !this.repairChecked.has(file) && (await endsMidLine(handle));
+        this.repairChecked.add(file);
+        const text = repair ? `\n${line}\n` : `${line}\n`;
         const buffer = Buffer.from(text, 'utf8');
         const { bytesWritten } = await handle.write(buffer, 0, buffer.length, null);
         if (bytesWritten !== buffer.length) {

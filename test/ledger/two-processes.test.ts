@@ -37,8 +37,10 @@ describe('two processes appending to one wallet ledger', () => {
     }
     const files = await readdir(ledger.dir);
     const lineCount = (
-      await Promise.all(files.filter((f) => f.endsWith('.jsonl')).map(async (f) => (await readFile(join(ledger.dir, f), 'utf8')).split('\n').length - 1))
+      await Promise.all(files.filter((f) => f.endsWith('.jsonl')).map(async (f) => (await readFile(join(ledger.dir, f), 'utf8')).split('\n').filter((line) => line.trim() !== '').length))
     ).reduce((a, b) => a + b, 0);
+    // Whole records only: no record split over lines, none glued to another (a blank line, from
+    // each process's one start-up check for a torn line, is harmless and skipped by readers).
     expect(lineCount).toBe(200);
   });
 });

@@ -74,22 +74,36 @@ describe('the attempt loop', () => {
     expect(errors).toMatchObject([{ code: 'ABANDONED' }]);
     expect((errors[0] as { message: string }).message).toMatch(/without spending attempt 1/);
   }, 60_000);
+});
 
+describe('the attempt loop on rig work that another receipt made stale', () => {
+  // A world of its own, without the replay's wrong first answers: the outcome under test is the
+  // coordinator's verdict on a spent cursor, which a wrong answer would pre-empt.
   it('treats rig work voided by a moved cursor (RIG_CHAIN_POSITION_CHANGED) as routine', async () => {
-    const rigId = world.rigIds[2] as string;
-    const log = eventLog();
-    const [first, second] = await withSession('rig', async (session) => {
-      const reporter = new Reporter({ lane: 'rig', rigId }, session.ledger, log.sink);
-      // Two challenges for the same cursor; once the first lands, the second is for a spent position.
-      const a = await fetchChallenge(session, reporter);
-      const b = await fetchChallenge(session, reporter);
-      const strategy = createStrategy('hybrid');
-      return [await attemptChallenge(session, reporter, a, { strategy }), await attemptChallenge(session, reporter, b, { strategy })];
-    });
-    expect(first?.kind).toBe('settled');
-    expect(second).toMatchObject({ kind: 'voided', reason: 'RIG_CHAIN_POSITION_CHANGED' });
-    expect(log.of('error').filter((e) => e.code === 'VOIDED')).toHaveLength(1);
-    expect(log.of('error').every((e) => !e.fatal)).toBe(true);
+    const clean = await startMinerWorld({ sandbox: { epochSeconds: 3600, rigs: 1 } });
+    try {
+      const rigId = clean.rigIds[0] as string;
+      const log = eventLog();
+      const session = await clean.open('rig');
+      let first, second;
+      try {
+        const reporter = new Reporter({ lane: 'rig', rigId }, session.ledger, log.sink);
+        // Two challenges for the same cursor; once the first lands, the second is for a spent position.
+        const a = await fetchChallenge(session, reporter);
+        const b = await fetchChallenge(session, reporter);
+        const strategy = createStrategy('hybrid');
+        first = await attemptChallenge(session, reporter, a, { strategy });
+        second = await attemptChallenge(session, reporter, b, { strategy });
+      } finally {
+        await session.close();
+      }
+      expect(first?.kind).toBe('settled');
+      expect(second).toMatchObject({ kind: 'voided', reason: 'RIG_CHAIN_POSITION_CHANGED' });
+      expect(log.of('error').filter((e) => e.code === 'VOIDED')).toHaveLength(1);
+      expect(log.of('error').every((e) => !e.fatal)).toBe(true);
+    } finally {
+      await clean.stop();
+    }
   }, 60_000);
 });
 
