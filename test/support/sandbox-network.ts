@@ -1,28 +1,31 @@
-// A whole sandbox network for tests: anvil, the deployed contracts, a staked miner, rigs
-// delegated to an operator, and the reference coordinator serving them on 127.0.0.1.
-// Every piece is real; tests talk to it over HTTP and JSON-RPC.
+// A whole sandbox network for tests: a thin wrapper over src/sandbox/network (what `sandbox up`
+// runs) that keeps the handles tests reach into — anvil, the coordinator, clients per dev
+// account, answer keys, chain time. Every piece is real; tests talk to it over HTTP and JSON-RPC.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestClient, http, toHex, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
-import { mnemonicToAccount } from 'viem/accounts';
+import { createTestClient, http, type Hex } from 'viem';
 import type { Solution } from '../../src/challenge/types.js';
-import { startAnvil, type AnvilHandle } from '../../src/sandbox/chain/anvil.js';
-import { ANVIL_DEFAULT_MNEMONIC, createLocalClients, localAccount, type LocalClients } from '../../src/sandbox/chain/clients.js';
-import {
-  deploySandboxContracts,
-  sandboxMiningAbi,
-  sandboxRigNftAbi,
-  testBotcoinAbi,
-  type SandboxContracts,
-} from '../../src/sandbox/contracts/index.js';
-import { startCoordinator, type CoordinatorConfig, type CoordinatorHandle } from '../../src/sandbox/coordinator/index.js';
+import type { AnvilHandle } from '../../src/sandbox/chain/anvil.js';
+import { createLocalClients, localAccount, type LocalClients } from '../../src/sandbox/chain/clients.js';
+import type { SandboxContracts } from '../../src/sandbox/contracts/index.js';
+import type { CoordinatorConfig, CoordinatorHandle } from '../../src/sandbox/coordinator/index.js';
 import type { AnswerKey } from '../../src/sandbox/generator/answer-key.js';
+import { SANDBOX_ACCOUNT, devKey, sendAndConfirm, startSandbox } from '../../src/sandbox/network/index.js';
 
 export const WAD = 10n ** 18n;
 
-/** Dev account indexes (anvil's default mnemonic). */
-export const ACCOUNT = { owner: 0, signer: 1, miner: 2, operator: 3, rigHolder: 4, stranger: 5 } as const;
+/** Dev account indexes (anvil's default mnemonic), as the sandbox assigns them. */
+export const ACCOUNT = {
+  owner: SANDBOX_ACCOUNT.owner,
+  signer: SANDBOX_ACCOUNT.coordinatorSigner,
+  miner: SANDBOX_ACCOUNT.miner,
+  operator: SANDBOX_ACCOUNT.operator,
+  rigHolder: SANDBOX_ACCOUNT.rigHolder,
+  stranger: SANDBOX_ACCOUNT.stranger,
+  student: SANDBOX_ACCOUNT.student,
+  evaluator: SANDBOX_ACCOUNT.evaluator,
+} as const;
 
 export interface SandboxNetworkOptions {
   /** Epoch length (default 3600 s; use a short one with `advanceEpoch` to test claims). */
@@ -57,85 +60,43 @@ export interface SandboxNetwork {
   stop(): Promise<void>;
 }
 
-export function devKey(index: number): Hex {
-  const privateKey = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
-  if (!privateKey) throw new Error(`no private key for dev account ${index}`);
-  return toHex(privateKey);
-}
+/** `devKey(index)`: dev account keys; `send`: one contract call, failing unless it succeeded. */
+export { devKey, sendAndConfirm as send };
 
 export async function startSandboxNetwork(options: SandboxNetworkOptions = {}): Promise<SandboxNetwork> {
-  const anvil = await startAnvil();
-  const wallet = (index: number): LocalClients =>
-    createLocalClients(anvil.rpcUrl, anvil.chainId, localAccount({ mnemonic: ANVIL_DEFAULT_MNEMONIC, index }));
-  const owner = wallet(ACCOUNT.owner);
-  const miner = wallet(ACCOUNT.miner);
-  const operator = wallet(ACCOUNT.operator);
-  const rigHolder = wallet(ACCOUNT.rigHolder);
+  const answerKeyDir = mkdtempSync(join(tmpdir(), 'botcoin-answer-keys-'));
   const epochDurationSeconds = options.epochDurationSeconds ?? 3600;
-  let coordinator: CoordinatorHandle | undefined;
-  try {
-    const contracts = await deploySandboxContracts(owner, {
-      coordinatorSigner: localAccount(devKey(ACCOUNT.signer)).address,
-      epochDurationSeconds: BigInt(epochDurationSeconds),
-    });
-    const stake = (options.minerStake ?? 5_000_000n) * WAD;
-    await send(owner, contracts.botcoin, testBotcoinAbi, 'mint', [miner.walletClient.account.address, stake]);
-    await send(miner, contracts.botcoin, testBotcoinAbi, 'approve', [contracts.mining, stake]);
-    await send(miner, contracts.mining, sandboxMiningAbi, 'stake', [stake]);
-    const rigIds: bigint[] = [];
-    for (let i = 0; i < (options.rigs ?? 2); i++) {
-      const nextRigId = (await owner.publicClient.readContract({ address: contracts.rigNft, abi: sandboxRigNftAbi, functionName: 'nextRigId' })) as bigint;
-      await send(owner, contracts.rigNft, sandboxRigNftAbi, 'mintRig', [rigHolder.walletClient.account.address, options.rigCredits ?? 100n]);
-      await send(rigHolder, contracts.rigNft, sandboxRigNftAbi, 'setOperator', [nextRigId, operator.walletClient.account.address]);
-      rigIds.push(nextRigId);
-    }
-    const answerKeyDir = mkdtempSync(join(tmpdir(), 'botcoin-answer-keys-'));
-    // The owner's later transactions come from the coordinator's operator loop only.
-    coordinator = await startCoordinator({
-      rpcUrl: anvil.rpcUrl,
-      signerKey: devKey(ACCOUNT.signer),
-      operatorKey: devKey(ACCOUNT.owner),
-      contracts: { botcoin: contracts.botcoin, mining: contracts.mining, rigMining: contracts.rigMining },
-      answerKeyDir,
-      operator: { intervalMs: 200 },
-      ...options.coordinator,
-    });
-    const testClient = createTestClient({ mode: 'anvil', transport: http(anvil.rpcUrl, { retryCount: 0 }) });
-    const handle = coordinator;
-    return {
-      anvil,
-      coordinator: handle,
-      contracts,
-      wallet,
-      owner,
-      miner,
-      operator,
-      rigIds,
-      answerKeyDir,
-      testClient,
-      key: devKey,
-      answerKeyOf: (challengeId) =>
-        JSON.parse(readFileSync(join(answerKeyDir, `${challengeId}.json`), 'utf8')) as { answerKey: AnswerKey; solution: Solution },
-      advanceEpoch: async () => {
-        await testClient.increaseTime({ seconds: epochDurationSeconds });
-        await testClient.mine({ blocks: 1 });
-      },
-      stop: async () => {
-        await handle.stop();
-        await anvil.stop();
-      },
-    };
-  } catch (error) {
-    await coordinator?.stop();
-    await anvil.stop();
-    throw error;
-  }
-}
-
-/** Sends one contract call and fails unless it succeeded. */
-export async function send(clients: LocalClients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<TransactionReceipt> {
-  const hash = await clients.walletClient.writeContract({ address, abi, functionName, args });
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted (${hash})`);
-  return receipt;
+  // Many networks run side by side in tests: no description file, and a fast operator loop.
+  const sandbox = await startSandbox({
+    writeDescription: false,
+    answerKeyDir,
+    epochSeconds: epochDurationSeconds,
+    rigs: options.rigs ?? 2,
+    ...(options.rigCredits === undefined ? {} : { rigCredits: options.rigCredits }),
+    ...(options.minerStake === undefined ? {} : { minerStake: options.minerStake }),
+    coordinator: { operator: { intervalMs: 200 }, ...options.coordinator },
+  });
+  const { anvil } = sandbox;
+  const wallet = (index: number): LocalClients => createLocalClients(anvil.rpcUrl, anvil.chainId, localAccount(devKey(index)));
+  const testClient = createTestClient({ mode: 'anvil', transport: http(anvil.rpcUrl, { retryCount: 0 }) });
+  return {
+    anvil,
+    coordinator: sandbox.coordinator,
+    contracts: sandbox.contracts,
+    wallet,
+    owner: wallet(ACCOUNT.owner),
+    miner: wallet(ACCOUNT.miner),
+    operator: wallet(ACCOUNT.operator),
+    rigIds: sandbox.rigIds,
+    answerKeyDir,
+    testClient,
+    key: devKey,
+    answerKeyOf: (challengeId) =>
+      JSON.parse(readFileSync(join(answerKeyDir, `${challengeId}.json`), 'utf8')) as { answerKey: AnswerKey; solution: Solution },
+    advanceEpoch: async () => {
+      await testClient.increaseTime({ seconds: epochDurationSeconds });
+      await testClient.mine({ blocks: 1 });
+    },
+    stop: () => sandbox.stop(),
+  };
 }

@@ -3,9 +3,11 @@ import { join, resolve } from 'node:path';
 import { action } from '../context.js';
 import { MinerError } from '../../errors.js';
 import { writeJsonFile } from '../../io/json-file.js';
+import { registerSandboxNetwork } from './sandbox-network.js';
 
 export function registerSandbox(program: Command): void {
-  const sandbox = program.command('sandbox').description('the local reference network: chain, contracts, coordinator, challenge generator');
+  const sandbox = program.command('sandbox').summary("the local test network and generator").description('the local reference network: chain, contracts, coordinator, challenge generator');
+  registerSandboxNetwork(sandbox);
 
   sandbox
     .command('domains')
