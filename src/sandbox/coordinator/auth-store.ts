@@ -27,10 +27,11 @@ export class AuthStore {
 
   constructor(private readonly now: () => number) {}
 
-  issueNonce(miner: string, ttlSeconds: number, message: (nonce: string, expiresAtMs: number) => string): IssuedNonce {
+  /** `issuedAtMs` is the caller's one clock reading, so the message's two times are exactly `ttlSeconds` apart. */
+  issueNonce(miner: string, ttlSeconds: number, message: (nonce: string, expiresAtMs: number) => string, issuedAtMs = this.now()): IssuedNonce {
     this.prune();
     const nonce = randomBytes(16).toString('hex');
-    const expiresAtMs = this.now() + ttlSeconds * 1000;
+    const expiresAtMs = issuedAtMs + ttlSeconds * 1000;
     const issued = { nonce, miner, message: message(nonce, expiresAtMs), expiresAtMs };
     this.nonces.set(nonce, issued);
     return issued;

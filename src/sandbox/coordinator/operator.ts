@@ -11,6 +11,8 @@ import { sandboxMiningAbi, testBotcoinAbi } from '../contracts/index.js';
 import type { ChainReader, RewardsContract } from './chain-reader.js';
 import { epochCommitOf, epochSecret } from './epoch-secrets.js';
 
+const OPERATOR_RECEIPT_TIMEOUT_MS = 30_000;
+
 export interface OperatorOptions {
   reader: ChainReader;
   /** The operator account (the contracts' owner). */
@@ -127,7 +129,8 @@ export class EpochOperator {
   /** Sends one transaction and waits for it to be mined; a revert throws. */
   private async send(address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<void> {
     const hash = await this.options.wallet.writeContract({ address, abi, functionName, args });
-    const receipt = await this.options.reader.client.waitForTransactionReceipt({ hash });
+    // Bounded: a chain stopped under us (sandbox shutdown) must not hold the loop for viem's 180 s.
+    const receipt = await this.options.reader.client.waitForTransactionReceipt({ hash, timeout: OPERATOR_RECEIPT_TIMEOUT_MS });
     if (receipt.status !== 'success') throw new Error(`Operator transaction ${functionName} reverted (${hash}).`);
   }
 

@@ -18,6 +18,7 @@ export function authNonce(deps: CoordinatorDeps): Handler<CoordinatorEnv> {
     const issuedAt = new Date(deps.now());
     const issued = deps.state.auth.issueNonce(miner, deps.config.nonceTtlSeconds, (nonce, expiresAtMs) =>
       buildAuthMessage({ host, address: miner, nonce, issuedAt, expiresAt: new Date(expiresAtMs), chainId: deps.chainId }),
+      issuedAt.getTime(),
     );
     return c.json({
       miner: body.miner,
