@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { untilSignal } from '../until-signal.js';
 import { action } from '../context.js';
 import { MinerError } from '../../errors.js';
 
@@ -17,7 +18,7 @@ interface ServeFlags {
 
 /** `evaluator serve`: run one paid evaluator (spec/market.md) until interrupted. */
 export function registerEvaluator(program: Command): void {
-  const evaluator = program.command('evaluator').description('run a paid feedback evaluator for other miners (A2A card + x402 payments)');
+  const evaluator = program.command('evaluator').summary("run a paid feedback evaluator").description('run a paid feedback evaluator for other miners (A2A card + x402 payments)');
 
   evaluator
     .command('serve')
@@ -75,10 +76,7 @@ export function registerEvaluator(program: Command): void {
           { kind, url: server.url, card: `${server.url}/.well-known/agent-card.json`, price: flags.price, network: payment.network, asset: payment.asset.address, signer: signer.address, gasPayer: payment.gasPayer },
           (r) => `${r.kind} evaluator on ${r.url} (card ${r.card}), ${r.price} USD per evaluation on ${r.network}; Ctrl-C stops it`,
         );
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        await untilSignal();
         await server.close();
         await provider?.close();
       }),

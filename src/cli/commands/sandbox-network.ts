@@ -5,6 +5,7 @@
  * failed to start (a live sandbox in the same data dir is refused, never reused).
  */
 import type { Command } from 'commander';
+import { untilSignal } from '../until-signal.js';
 import { action, type CommandContext } from '../context.js';
 import { MinerError } from '../../errors.js';
 import type { SandboxDescription, SandboxLiveness, SandboxOptions } from '../../sandbox/network/index.js';
@@ -72,13 +73,7 @@ async function upForeground(ctx: CommandContext, options: UpOptions): Promise<nu
   });
   report(ctx, sandbox.description, sandbox.descriptionPath ?? '');
   ctx.out.info('Press Ctrl-C to stop it (or run `botcoin-miner sandbox down`).');
-  // The listener stays for the rest of the process: conf's `when-exit` re-sends every SIGINT/
-  // SIGTERM to this process, and with no listener of ours left that second signal would kill
-  // us mid-cleanup (anvil.ts then re-raises it). Later signals are absorbed; stop() is bounded.
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.on('SIGINT', resolve);
-    process.on('SIGTERM', resolve);
-  });
+  const signal = await untilSignal();
   ctx.out.info(`${signal}: stopping the sandbox...`);
   await sandbox.stop();
   ctx.out.info('Sandbox stopped.');
