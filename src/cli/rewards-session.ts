@@ -12,6 +12,7 @@ import type { PrivateKeyAccount } from 'viem/accounts';
 import { builtInAddressBook, type AddressBook } from '../chain/addresses/built-in.js';
 import { MinerError } from '../errors.js';
 import type { MinerSession, MinerSettings } from '../miner/session.js';
+import { ledgerHome } from '../miner/ledger-home.js';
 import { sandboxAddressBook } from '../miner/sandbox-source.js';
 import type { SandboxDescription } from '../sandbox/network/description.js';
 import { createCoordinatorClient, type CoordinatorClient } from '../protocol/index.js';
@@ -81,7 +82,7 @@ export async function openRewardsView(ctx: CommandContext, options: ViewOptions 
       skill,
       allowList,
       contracts: rewardsContracts(allowList, lane),
-      dataDir: settings.dataDir,
+      dataDir: ledgerHome(settings.dataDir, sandbox?.deployment),
       close: () => runCleanups(cleanups),
     };
   } catch (error) {
@@ -105,6 +106,8 @@ export interface OpenSandbox {
   coordinatorUrl: string;
   book: AddressBook;
   rigIds: string[];
+  /** Which sandbox deployment this is: its ledger lives apart from other sandboxes' (ledger-home.ts). */
+  deployment: Pick<SandboxDescription, 'chain' | 'epoch'>;
   accounts: { wallet: { address: Address; privateKey: `0x${string}` }; rig: { address: Address; privateKey: `0x${string}` } };
   stop: () => Promise<void>;
 }
@@ -122,6 +125,7 @@ export function sandboxView(d: SandboxDescription, stop: () => Promise<void> = a
     coordinatorUrl: d.coordinator.url,
     book: sandboxAddressBook(d),
     rigIds: d.accounts.operator.rigIds,
+    deployment: { chain: d.chain, epoch: d.epoch },
     accounts: {
       wallet: { address: d.accounts.miner.address as Address, privateKey: d.accounts.miner.privateKey as `0x${string}` },
       rig: { address: d.accounts.operator.address as Address, privateKey: d.accounts.operator.privateKey as `0x${string}` },

@@ -24,6 +24,7 @@ import type { SkillInfo } from '../protocol/skill/types.js';
 import type { SolveStrategy, StrategyName } from '../solver/strategy.js';
 import type { ModelProvider } from '../solver/providers/types.js';
 import type { MinerLane } from './events.js';
+import { ledgerHome } from './ledger-home.js';
 import { RateGate } from './rate-gate.js';
 import { resolveSandbox, sandboxAddressBook, type SandboxSource } from './sandbox-source.js';
 import { openModel, type ModelSettings } from './model.js';
@@ -123,7 +124,8 @@ export async function openMinerSession(settings: MinerSettings): Promise<MinerSe
     });
     cleanups.push(() => coordinator.close());
 
-    const ledger = openLedger({ wallet: account.address, ...(settings.dataDir ? { dir: settings.dataDir } : {}), onWarning: (w) => notice(`ledger ${w.file}:${w.line}: ${w.message}`) });
+    const home = ledgerHome(settings.dataDir, sandbox?.description);
+    const ledger = openLedger({ wallet: account.address, ...(home ? { dir: home } : {}), onWarning: (w) => notice(`ledger ${w.file}:${w.line}: ${w.message}`) });
     const lock: MinerLock = await ledger.acquireMinerLock();
     cleanups.push(() => lock.release());
 

@@ -17,6 +17,7 @@ import { attemptHistory } from './history.js';
 import { openModel } from './model.js';
 import { recordModelCall } from './records.js';
 import { Reporter } from './reporter.js';
+import { ledgerHome } from './ledger-home.js';
 import { runningSandbox } from './sandbox-source.js';
 import { parseLane, parseStrategy, walletAddressFor, type MinerSettings } from './session.js';
 
@@ -28,7 +29,8 @@ export async function solveOnce(settings: MinerSettings, options: { challengeFil
   const strategy = parseStrategy(settings.strategy);
   const sandbox = settings.sandbox ? await runningSandbox(settings.dataDir) : undefined;
   const wallet = await walletAddressFor(settings, sandbox);
-  const ledger = wallet ? openLedger({ wallet, ...(settings.dataDir ? { dir: settings.dataDir } : {}) }) : undefined;
+  const home = ledgerHome(settings.dataDir, sandbox?.description);
+  const ledger = wallet ? openLedger({ wallet, ...(home ? { dir: home } : {}) }) : undefined;
   const challenge = options.challengeFile
     ? parseChallenge(await readJsonFile(options.challengeFile, 'challenge file'))
     : (await loadChallenge(requireLedger(ledger))).issued.challenge;

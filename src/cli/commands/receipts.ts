@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
 import { MinerError } from '../../errors.js';
+import { ledgerHome } from '../../miner/ledger-home.js';
 import type { ReceiptStateName } from '../../ledger/records.js';
 
 /** One receipt as `receipts list` shows it: the bulky receipt, signature and raw tx stay in the ledger. */
@@ -29,7 +30,7 @@ interface ReceiptsListResult {
 }
 
 export function registerReceipts(program: Command): void {
-  const receipts = program.command('receipts').description('receipts recorded in the local ledger and their on-chain state');
+  const receipts = program.command('receipts').summary("the ledger's receipts and their states").description('receipts recorded in the local ledger and their on-chain state');
 
   receipts
     .command('list')
@@ -40,7 +41,10 @@ export function registerReceipts(program: Command): void {
       action(async (ctx, options: { state?: string; wallet?: string }) => {
         const { openLedger, receiptStates, receiptStateNames } = await import('../../ledger/index.js');
         const state = parseState(options.state, receiptStateNames);
-        const wallet = ctx.setting('miner', { miner: options.wallet }).value;
+        // With --sandbox: the running sandbox's test wallet for the lane, and that sandbox's ledger.
+        const sandbox = ctx.globals.sandbox ? await (await import('../../sandbox/network/description.js')).readSandboxDescription(ctx.setting('dataDir').value) : undefined;
+        const sandboxWallet = sandbox && (ctx.setting('lane').value === 'wallet' ? sandbox.accounts.miner.address : sandbox.accounts.operator.address);
+        const wallet = options.wallet ?? sandboxWallet ?? ctx.setting('miner').value;
         if (!wallet) {
           throw new MinerError('BAD_USAGE', 'No wallet given, so there is no ledger to read.', {
             hint: 'Pass --wallet <address>, set MINER_ADDRESS, or run `botcoin-miner config set miner <address>`.',
@@ -48,7 +52,7 @@ export function registerReceipts(program: Command): void {
         }
         const ledger = openLedger({
           wallet,
-          dir: ctx.setting('dataDir').value,
+          dir: ledgerHome(ctx.setting('dataDir').value, sandbox),
           onWarning: (w) => ctx.out.warn(`${w.file}:${w.line}: ${w.message}`),
         });
         const views = [...receiptStates(await ledger.read({ kind: 'receipt' })).values()];
