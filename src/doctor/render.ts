@@ -1,12 +1,7 @@
 /** The doctor's human output: one line per check, ✓ or ✗ in colour (none with NO_COLOR), hints under failures. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { colours } from '../util/colours.js';
 import type { DoctorReport } from './types.js';
-
-/** chalk detects terminals and FORCE_COLOR but not NO_COLOR (https://no-color.org), so that is added here. */
-export function colours(env: NodeJS.ProcessEnv = process.env): ChalkInstance {
-  const base = new Chalk();
-  return env.NO_COLOR !== undefined && env.NO_COLOR !== '' ? new Chalk({ level: 0 }) : base;
-}
 
 export function renderDoctor(report: DoctorReport, chalk: ChalkInstance = colours()): string {
   const lines: string[] = [];

@@ -7,7 +7,7 @@ import type { Address } from 'viem';
 import { MinerError } from '../../src/errors.js';
 import { runDoctor, renderDoctor, type DoctorInputs, type DoctorReport } from '../../src/doctor/index.js';
 import { Chalk } from 'chalk';
-import { colours } from '../../src/doctor/render.js';
+import { colours } from '../../src/util/colours.js';
 import { startAnvil, type AnvilHandle } from '../../src/sandbox/chain/anvil.js';
 import { findFreePort } from '../../src/sandbox/chain/free-port.js';
 import { ACCOUNT, startSandboxNetwork, type SandboxNetwork } from '../support/sandbox-network.js';
