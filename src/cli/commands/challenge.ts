@@ -7,6 +7,7 @@ import { minerSettings } from './miner-settings.js';
 export function registerChallenge(program: Command): void {
   program
     .command('challenge')
+    .summary('fetch a challenge and keep it as the current one')
     .description('fetch a new challenge, record it and keep it as the current one for `solve` / `submit` (JSON: the payload)')
     .option('--lane <lane>', 'wallet or rig (env BOTCOIN_LANE)')
     .option('--rig <id>', 'the rig to fetch work for (rig lane; default the first of --rigs / RIG_ID)')

@@ -7,6 +7,7 @@ import type { CheckReport } from '../../verify/types.js';
 export function registerCheck(program: Command): void {
   program
     .command('check <challenge> <solution>')
+    .summary('check a solution locally (exit 0 pass, 5 fail)')
     .description('check a solution against a challenge locally, before spending an attempt (exit 0 pass, 5 fail)')
     .action(
       action(async (ctx, challengePath: string, solutionPath: string) => {

@@ -20,7 +20,7 @@ interface ClaimRow {
   paid?: string;
 }
 
-interface ClaimResult {
+export interface ClaimResult {
   lane: string;
   address: string;
   currentEpoch: string;
@@ -36,6 +36,7 @@ interface ClaimResult {
 export function registerClaim(program: Command): void {
   program
     .command('claim')
+    .summary('claim the rewards of ended epochs')
     .description(
       'claim rewards of ended epochs: finds by itself every epoch that is ended, funded, finalized, credited and unclaimed ' +
         '(the last 64 epochs unless --epochs/--scan say otherwise), plus bonus epochs, for the wallet or each configured rig; ' +
@@ -46,20 +47,33 @@ export function registerClaim(program: Command): void {
     .option('--rigs <ids>', 'rig lane: the rigs to claim for (default: the `rigs` setting)')
     .option('--dry-run', 'find, guard and simulate the claims, print them, send nothing')
     .action(
-      action(async (ctx, options: { epochs?: string; scan?: string; rigs?: string; dryRun?: boolean }) => {
-        const epochs = parseEpochList(options.epochs);
-        const span = parseScan(options.scan);
-        const { openRewardsSession } = await import('../rewards-session.js');
-        const { view, sender } = await openRewardsSession(ctx, { dryRun: Boolean(options.dryRun), rigs: options.rigs });
-        try {
-          const { botcoinAmount } = await import('../rewards/amount.js');
-          const result = await runClaim(ctx, view, sender, { epochs, span: span ?? 64, dryRun: Boolean(options.dryRun) }, botcoinAmount);
-          ctx.out.result(result, (r) => renderClaim(r, botcoinAmount));
-        } finally {
-          await view.close();
-        }
+      action(async (ctx, options: ClaimOptions) => {
+        const { botcoinAmount } = await import('../rewards/amount.js');
+        const result = await claimRewards(ctx, options);
+        ctx.out.result(result, (r) => renderClaim(r, botcoinAmount));
       }),
     );
+}
+
+export interface ClaimOptions {
+  epochs?: string | undefined;
+  scan?: string | undefined;
+  rigs?: string | undefined;
+  dryRun?: boolean | undefined;
+}
+
+/** The `claim` document (also the MCP `claim` tool): find, guard, and unless a dry run, confirm and send. */
+export async function claimRewards(ctx: CommandContext, options: ClaimOptions): Promise<ClaimResult> {
+  const epochs = parseEpochList(options.epochs);
+  const span = parseScan(options.scan);
+  const { openRewardsSession } = await import('../rewards-session.js');
+  const { view, sender } = await openRewardsSession(ctx, { dryRun: Boolean(options.dryRun), rigs: options.rigs });
+  try {
+    const { botcoinAmount } = await import('../rewards/amount.js');
+    return await runClaim(ctx, view, sender, { epochs, span: span ?? 64, dryRun: Boolean(options.dryRun) }, botcoinAmount);
+  } finally {
+    await view.close();
+  }
 }
 
 async function runClaim(

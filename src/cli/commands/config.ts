@@ -4,7 +4,7 @@ import { settings, findSetting, type SettingKey, type SettingSpec } from '../../
 import { MinerError } from '../../errors.js';
 
 export function registerConfig(program: Command): void {
-  const config = program.command('config').description('read and write profile settings (flag > env > profile > default)');
+  const config = program.command('config').summary("read and write profile settings").description('read and write profile settings (flag > env > profile > default)');
 
   config
     .command('list')

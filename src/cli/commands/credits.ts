@@ -27,6 +27,7 @@ interface CreditsResult {
 export function registerCredits(program: Command): void {
   program
     .command('credits')
+    .summary('credits per epoch and their claim state')
     .description(
       'credits per epoch: wallet lane from the mining contract (no key needed); rig lane from the coordinator (signs in as the operator) — ' +
         'with the claim state of each epoch and the local ledger\'s count',

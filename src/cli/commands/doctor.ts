@@ -5,6 +5,7 @@ import type { DoctorReport } from '../../doctor/types.js';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
+    .summary('check everything mining needs (no secrets)')
     .description(
       'check everything mining needs, without any secret: coordinator (/health) and its skill file, the RPC chain id, ' +
         'the wallet (address only) and its gas, eligibility this epoch (stake tier or rig authorization), the model (one-token call); ' +

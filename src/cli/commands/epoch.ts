@@ -14,6 +14,7 @@ export interface EpochResult {
 export function registerEpoch(program: Command): void {
   program
     .command('epoch')
+    .summary('the current epoch and the time left')
     .description("the current epoch on chain and the time left in it (chain time; the coordinator supplies the epoch length)")
     .action(
       action(async (ctx) => {

@@ -21,7 +21,7 @@ async function studentWallet(ctx: CommandContext, flag: string | undefined): Pro
 
 /** `evaluators list` and `evaluators reputation`: the student's view of the market. */
 export function registerEvaluators(program: Command): void {
-  const evaluators = program.command('evaluators').description('paid feedback evaluators: discover their cards and see their earned reputation');
+  const evaluators = program.command('evaluators').summary('discover evaluators and their reputation').description('paid feedback evaluators: discover their cards and see their earned reputation');
 
   evaluators
     .command('list')

@@ -9,6 +9,7 @@ import { registerEpoch } from './epoch.js';
 import { registerEvaluator } from './evaluator.js';
 import { registerEvaluators } from './evaluators.js';
 import { registerInit } from './init.js';
+import { registerMcp } from './mcp.js';
 import { registerMine } from './mine.js';
 import { registerReceipts } from './receipts.js';
 import { registerReceiptsRetry } from './receipts-retry.js';
@@ -50,4 +51,5 @@ export function registerCommands(program: Command): void {
   registerEvaluators(program);
   registerEvaluator(program);
   registerSandbox(program);
+  registerMcp(program);
 }

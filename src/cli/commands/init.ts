@@ -24,6 +24,7 @@ const ALTERNATIVES =
 export function registerInit(program: Command): void {
   program
     .command('init')
+    .summary('set up wallet, coordinator, lane, rigs and model')
     .description('set up mining interactively: wallet (keystore), coordinator and lane, rigs, model; writes the profile, then runs `doctor`')
     .action(
       action(async (ctx) => {

@@ -20,7 +20,7 @@ interface RigStatusResult {
 }
 
 export function registerRig(program: Command): void {
-  const rig = program.command('rig').description('mining rigs (rig lane)');
+  const rig = program.command('rig').summary("rig authorization, cursor and credits").description('mining rigs (rig lane)');
   rig
     .command('status')
     .description("each rig's authorization for this operator and epoch, its receipt cursor on chain (rigNextIndex, last receipt hash) and this epoch's credits in the ledger; no key needed")

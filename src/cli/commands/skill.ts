@@ -8,6 +8,7 @@ type SkillReport = SkillInfo & { url: string };
 export function registerSkill(program: Command): void {
   program
     .command('skill')
+    .summary("show the coordinator's endpoints and contracts")
     .description("fetch the coordinator's skill file (/.well-known/skill.md) and show its endpoints, lane, generation and contracts")
     .option('--url <skill url>', 'read this skill file instead of <coordinator>/.well-known/skill.md')
     .action(

@@ -20,6 +20,7 @@ interface SolveResult {
 export function registerSolve(program: Command): void {
   program
     .command('solve')
+    .summary('solve the current challenge, or print the agent task')
     .description('solve the current challenge (or --challenge <file>) and check it locally; `--strategy agent` prints the task for the calling agent instead')
     .option('--challenge <file>', 'a challenge payload file (default: the current challenge from `challenge`)')
     .option('--strategy <name>', 'hybrid (default), llm, or agent (env BOTCOIN_STRATEGY)')

@@ -29,6 +29,7 @@ interface StakingResult {
 export function registerStaking(program: Command): void {
   program
     .command('stake <amount>')
+    .summary('stake BOTCOIN on the mining contract (wallet lane)')
     .description('stake BOTCOIN on the wallet-lane mining contract (amount in whole BOTCOIN, e.g. 5000000 or 1.5): approve if needed, then stake')
     .option('--dry-run', 'guard and simulate, print what would be sent, send nothing')
     .action(
@@ -41,6 +42,7 @@ export function registerStaking(program: Command): void {
 
   program
     .command('unstake')
+    .summary('request to unstake everything (wallet lane)')
     .description('request to unstake everything staked (wallet lane); withdraw after the cooldown')
     .option('--dry-run', 'guard and simulate, print what would be sent, send nothing')
     .action(
@@ -54,6 +56,7 @@ export function registerStaking(program: Command): void {
 
   program
     .command('withdraw')
+    .summary('withdraw unstaked BOTCOIN after the cooldown')
     .description('withdraw the unstaked BOTCOIN once the unstake cooldown has elapsed (wallet lane)')
     .option('--dry-run', 'guard and simulate, print what would be sent, send nothing')
     .action(

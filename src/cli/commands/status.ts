@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
-import { action } from '../context.js';
+import { action, type CommandContext } from '../context.js';
 import type { LedgerSummary } from '../../ledger/summary.js';
 import { renderEpoch, type EpochResult } from './epoch.js';
 import type { Amount } from '../rewards/format.js';
+import type { EpochBlocker, RewardsLane } from '../../rewards/index.js';
 
-interface StatusResult {
-  lane: string;
+export interface StatusResult {
+  lane: RewardsLane;
   address: string;
   epoch: EpochResult;
   /** On chain. Wallet lane: credits and claim state of recent credited epochs; rig lane: each rig's cursor and authorization. */
   chain: {
-    epochs?: Array<{ epochId: string; credits: string; share: string; claimable: boolean; blocker?: string }>;
+    epochs?: Array<{ epochId: string; credits: string; share: string; claimable: boolean; blocker?: EpochBlocker }>;
     rigs?: Array<{ rigId: string; authorized: boolean; nextIndex: string }>;
   };
   /** From the local ledger: attempts and spend today, pass rate, receipts by state, credits by epoch. */
@@ -23,54 +24,57 @@ const STATUS_EPOCHS = 7;
 export function registerStatus(program: Command): void {
   program
     .command('status')
+    .summary('epoch, credits, receipts, spend and pass rate')
     .description(`where mining stands: the epoch and time left, credits per epoch (chain, last ${STATUS_EPOCHS} epochs, and ledger), pending receipts, attempts and spend today, pass rate; no key needed`)
     .action(
       action(async (ctx) => {
-        const { openRewardsView } = await import('../rewards-session.js');
-        const { readEpoch, readWalletEpochs, readRigChainStatus, requireContract, scanEpochs } = await import('../../rewards/index.js');
-        const { summarize } = await import('../../ledger/index.js');
-        const { readLedgerRecords } = await import('../rewards/ledger-view.js');
         const { botcoinAmount } = await import('../rewards/amount.js');
-        const view = await openRewardsView(ctx);
-        try {
-          const contract = requireContract(view.contracts, view.lane === 'rig' ? 'rigMining' : 'mining');
-          const epoch = await readEpoch(view.publicClient, contract, view.coordinator);
-          const chain: StatusResult['chain'] = {};
-          if (view.lane === 'wallet') {
-            const states = await readWalletEpochs(view.publicClient, contract, view.address, [...scanEpochs(epoch.epochId, STATUS_EPOCHS), epoch.epochId], epoch.epochId);
-            chain.epochs = states
-              .filter((s) => s.credits > 0n)
-              .map((s) => ({ epochId: s.epochId.toString(), credits: s.credits.toString(), share: s.share.toString(), claimable: s.claimable, ...(s.blocker ? { blocker: s.blocker } : {}) }));
-          } else {
-            chain.rigs = [];
-            for (const rigId of view.rigIds) {
-              const rig = await readRigChainStatus(view.publicClient, contract, { rigId, operator: view.address, epochId: epoch.epochId });
-              chain.rigs.push({ rigId: rigId.toString(), authorized: rig.authorized, nextIndex: rig.nextIndex.toString() });
-            }
-          }
-          const ledger = summarize(await readLedgerRecords(ctx, view.address, view.dataDir), { now: new Date() });
-          ctx.out.result<StatusResult>(
-            {
-              lane: view.lane,
-              address: view.address,
-              epoch: {
-                epochId: epoch.epochId.toString(),
-                contract,
-                chainTime: epoch.chainTime.toString(),
-                durationSeconds: epoch.durationSeconds ?? null,
-                endsAt: epoch.endsAt?.toString() ?? null,
-                secondsLeft: epoch.secondsLeft?.toString() ?? null,
-              },
-              chain,
-              ledger,
-            },
-            (r) => renderStatus(r, botcoinAmount),
-          );
-        } finally {
-          await view.close();
-        }
+        ctx.out.result(await readStatus(ctx), (r) => renderStatus(r, botcoinAmount));
       }),
     );
+}
+
+/** The `status` document (also the MCP `status` tool): chain and ledger, no key needed. */
+export async function readStatus(ctx: CommandContext): Promise<StatusResult> {
+  const { openRewardsView } = await import('../rewards-session.js');
+  const { readEpoch, readWalletEpochs, readRigChainStatus, requireContract, scanEpochs } = await import('../../rewards/index.js');
+  const { summarize } = await import('../../ledger/index.js');
+  const { readLedgerRecords } = await import('../rewards/ledger-view.js');
+  const view = await openRewardsView(ctx);
+  try {
+    const contract = requireContract(view.contracts, view.lane === 'rig' ? 'rigMining' : 'mining');
+    const epoch = await readEpoch(view.publicClient, contract, view.coordinator);
+    const chain: StatusResult['chain'] = {};
+    if (view.lane === 'wallet') {
+      const states = await readWalletEpochs(view.publicClient, contract, view.address, [...scanEpochs(epoch.epochId, STATUS_EPOCHS), epoch.epochId], epoch.epochId);
+      chain.epochs = states
+        .filter((s) => s.credits > 0n)
+        .map((s) => ({ epochId: s.epochId.toString(), credits: s.credits.toString(), share: s.share.toString(), claimable: s.claimable, ...(s.blocker ? { blocker: s.blocker } : {}) }));
+    } else {
+      chain.rigs = [];
+      for (const rigId of view.rigIds) {
+        const rig = await readRigChainStatus(view.publicClient, contract, { rigId, operator: view.address, epochId: epoch.epochId });
+        chain.rigs.push({ rigId: rigId.toString(), authorized: rig.authorized, nextIndex: rig.nextIndex.toString() });
+      }
+    }
+    const ledger = summarize(await readLedgerRecords(ctx, view.address, view.dataDir), { now: new Date() });
+    return {
+      lane: view.lane,
+      address: view.address,
+      epoch: {
+        epochId: epoch.epochId.toString(),
+        contract,
+        chainTime: epoch.chainTime.toString(),
+        durationSeconds: epoch.durationSeconds ?? null,
+        endsAt: epoch.endsAt?.toString() ?? null,
+        secondsLeft: epoch.secondsLeft?.toString() ?? null,
+      },
+      chain,
+      ledger,
+    };
+  } finally {
+    await view.close();
+  }
 }
 
 function renderStatus(s: StatusResult, botcoin: Amount): string {

@@ -21,6 +21,7 @@ interface SubmitResult {
 export function registerSubmit(program: Command): void {
   program
     .command('submit <solution>')
+    .summary('submit a solution; guard, broadcast, confirm')
     .description('check a solution locally, submit it for the current challenge (or --challenge <file>), then guard, broadcast and confirm the receipt (exit 5: rejected, with the counts)')
     .option('--challenge <file>', 'the challenge payload file it answers (default: the current challenge from `challenge`)')
     .option('--lane <lane>', 'with --sandbox: the lane whose test wallet fetched the challenge')

@@ -10,6 +10,7 @@ interface WalletResult {
 export function registerWallet(program: Command): void {
   const wallet = program
     .command('wallet')
+    .summary('create, import or show the signing wallet')
     .description(
       'the signing wallet: an encrypted keystore (Web3 Secret Storage v3, readable by `cast wallet`); ' +
         'for automation set BOTCOIN_PRIVATE_KEY instead, and BOTCOIN_KEYSTORE_PASSWORD to unlock a keystore without a prompt',
