@@ -12,6 +12,7 @@ export type PromptName =
   | 'system'
   | 'hybrid'
   | 'hybrid-refetch'
+  | 'hybrid-reanswer'
   | 'hybrid-retry-answers'
   | 'llm'
   | 'llm-repair'

@@ -13,6 +13,7 @@ import { openAiCompletion, startModelApiStandIn, type ScriptedServer } from '../
 import { coordinatorCheck, failures, generated } from '../replay-fixture.js';
 import { attributeMatches } from '../../../src/challenge/attributes.js';
 import { isMinerError } from '../../../src/errors.js';
+import type { ComputeLogicStep } from '../../../src/challenge/types.js';
 
 const g = generated(0x9a1n, 'companies');
 const needs = constraintNeeds(g.challenge);
@@ -70,6 +71,23 @@ describe('hybrid strategy with real-model reply quirks', () => {
     expect(/^Fact-Requests: (.*)$/m.exec(refetch)![1]).toContain(`"id":"${target.id}"`);
     expect(refetch).toContain('the value was reported as preliminary');
     expect(out.repairs).toBe(1);
+    expect(failures(coordinatorCheck(g, out.solution, 10))).toEqual([]);
+  });
+
+  it("compares the winner with the runner-up the model cited in support, as the question's own max/min step", async () => {
+    const answer = g.answerKey.answers.find((a) => a.hops?.length === 1 && a.hops[0]!.score === 'value')!;
+    const hop = answer.hops![0]!;
+    const [winner, runnerUp] = hop.ranking.map((e) => keyFact(e, hop.attributes[0]!));
+    const supportFact = (f: typeof winner) => ({ question: answer.questionId, entity: f!.entity, attribute: f!.attribute, value: f!.value, citations: [`paragraph_${f!.paragraphs[0]}`], status: 'confirmed' });
+    const answers = Object.fromEntries(g.answerKey.answers.map((a) => [a.questionId, a.answer]));
+    api.reply(openAiCompletion({ text: JSON.stringify({ answers, facts: factsReply(), support: [supportFact(winner), supportFact(runnerUp)] }) }));
+    const out = await solveHybrid({ challenge: g.challenge, attempt: 1, history: [] }, { provider });
+    const steps = out.solution.reasoningTrace;
+    const step = (id: unknown) => steps.find((s) => s.step_id === id) as { targetEntity?: string };
+    const compare = steps.find((s): s is ComputeLogicStep => s.action === 'compute_logic' && (s as ComputeLogicStep).operation === hop.pick)!;
+    expect(compare.inputs.map((id) => step(id).targetEntity)).toEqual([winner!.entity, runnerUp!.entity]);
+    expect(compare.result).toBe(winner!.value);
+    expect(failures(out.check)).toEqual([]);
     expect(failures(coordinatorCheck(g, out.solution, 10))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Code's half of the hybrid strategy: from answers and cited facts to a solution. The trace
  * comes from the shared TraceBuilder (extracts, base + delta, prime and equation as atomic
- * steps); the prime, the equation and the acrostic letters are computed, never asked for; the
+ * steps, the answers' own max/min comparisons); the prime, the equation and the acrostic letters are computed, never asked for; the
  * artifact is composed to the exact word count.
  */
 import type { Challenge, Solution } from '../../../challenge/types.js';
@@ -10,6 +10,7 @@ import { initials } from '../../../verify/constraints/artifact.js';
 import { composeArtifact } from '../../artifact.js';
 import type { ConstraintNeeds, NeedTerm } from '../../constraint-needs.js';
 import { TraceBuilder, type StepRef } from '../../trace-builder.js';
+import { traceAnswerComparisons } from './answer-steps.js';
 import type { ResolvedFact } from './facts.js';
 
 export interface HybridState {
@@ -54,9 +55,9 @@ export function acrosticLetters(challenge: Challenge, needs: ConstraintNeeds, an
   return names.map(initials).join('').slice(0, needs.acrostic.count);
 }
 
-export function assembleSolution(challenge: Challenge, needs: ConstraintNeeds, state: HybridState, revision?: Revision): Solution {
+export function assembleSolution(challenge: Challenge, needs: ConstraintNeeds, state: HybridState, revisions: readonly Revision[] = []): Solution {
   const t = new TraceBuilder();
-  if (revision) t.revision(revision.reason, revision.changes);
+  for (const revision of revisions) t.revision(revision.reason, revision.changes);
   const required: string[] = [];
   for (const need of needs.tokens) required.push(String(factStep(t, needFact(state, need.id)).value));
   for (const prime of needs.primes) required.push(String(t.prime(term(t, state, prime)).value));
@@ -64,6 +65,7 @@ export function assembleSolution(challenge: Challenge, needs: ConstraintNeeds, s
   // Support facts are optional context: they never push the trace past its step limit (a relative one takes 3 steps).
   const room = challenge.traceSubmission.maxSteps - 3;
   for (const fact of state.support) if (!fact.problem && !t.has(fact.entity, fact.attribute) && t.steps.length <= room) factStep(t, fact);
+  traceAnswerComparisons(t, challenge, state, (fact) => factStep(t, fact));
   const forbidden = needs.forbiddenLetter;
   const artifact = composeArtifact({
     wordCount: needs.wordCount ?? required.join(' ').split(' ').length,

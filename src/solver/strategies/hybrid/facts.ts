@@ -26,6 +26,8 @@ export interface ResolvedFact extends CitedValue {
   /** Canonical attribute key for the trace. */
   attribute: string;
   status?: string;
+  /** Support facts: the question id the model said the fact supports. */
+  question?: string;
   relative?: { base: CitedValue & { entity: string }; delta: number; deltaParagraph?: number; deltaClaimed?: number; deltaProblem?: string };
 }
 

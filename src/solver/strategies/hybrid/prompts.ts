@@ -81,3 +81,33 @@ export function refetchPrompt(input: RefetchPromptInput): string {
     schema: SCHEMA_IDS.hybridRefetch,
   });
 }
+
+export interface ReanswerPromptInput {
+  challenge: Challenge;
+  attempt: number;
+  /** The questions to answer again. */
+  questionIds: readonly string[];
+  /** The constraint facts of those questions, to extract for the new answers. */
+  needs: readonly FactNeed[];
+  /** Why the previous answers cannot be right (from the model's own answers and the constraints). */
+  problems: readonly string[];
+  critiques?: readonly string[];
+}
+
+/** Re-asks exactly the questions an impossible constraint depends on (same response shape as the full read). */
+export function reanswerPrompt(input: ReanswerPromptInput): string {
+  const { challenge } = input;
+  const blocks = challengeBlocks(challenge);
+  const asked = new Set(input.questionIds);
+  return renderPrompt('hybrid-reanswer', {
+    header: promptHeader(SCHEMA_IDS.hybrid, challenge.challengeId, input.attempt),
+    problems: dataBlock('answer-problems', input.problems.map((p) => `- ${p}`).join('\n')),
+    document: blocks.document,
+    questions: dataBlock('questions', challenge.questions.filter((q) => asked.has(q.id)).map((q) => `${q.id}: ${q.text}`).join('\n')),
+    roster: blocks.roster,
+    instructions: blocks.instructions,
+    factRequests: factRequestsLine(input.needs),
+    critiques: critiquesSection(input.critiques),
+    schema: SCHEMA_IDS.hybrid,
+  });
+}
