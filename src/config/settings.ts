@@ -33,6 +33,8 @@ export const settings = [
   { key: 'maxAttemptsPerDay', env: ['BOTCOIN_MAX_ATTEMPTS_PER_DAY'], description: 'Cap on coordinator attempts per day' },
   { key: 'maxCostPerDay', env: ['BOTCOIN_MAX_COST_PER_DAY'], description: 'Cap on model spend per day, USD' },
   { key: 'evaluators', env: ['BOTCOIN_EVALUATORS'], description: 'Evaluator agent-card URLs for paid feedback, comma-separated' },
+  { key: 'maxEvaluationPrice', env: ['BOTCOIN_MAX_EVALUATION_PRICE'], description: 'Paid feedback: price cap (and budget) per evaluation, USD', default: '0.01' },
+  { key: 'evaluationBudgetPerDay', env: ['BOTCOIN_EVALUATION_BUDGET_PER_DAY'], description: 'Paid feedback: budget per UTC day, USD', default: '1.00' },
   { key: 'dataDir', env: ['BOTCOIN_DATA_DIR'], description: 'Where the ledger, keystores and sandbox files live' },
   { key: 'modelTimeoutMs', env: ['BOTCOIN_MODEL_TIMEOUT_MS'], description: 'Model call timeout in milliseconds', default: '120000' },
   { key: 'modelTemperature', env: ['BOTCOIN_MODEL_TEMPERATURE'], description: 'Model sampling temperature' },

@@ -15,6 +15,10 @@
  *   (`challengeExpiresAtMs`) is about to expire, or after three attempts.
  * - Work the coordinator voids (stale, session over, rig cursor moved, epoch commit missing) is
  *   routine: the outcome is `voided` and the caller fetches fresh work.
+ * - With paid feedback (`feedback`, challenge-feedback.ts), a rejected attempt's critiques are
+ *   bought before the retry and handed to the strategy; with `evaluateFirst` the first candidate
+ *   is evaluated before it is submitted. Each feedback's outcome is recorded once the coordinator
+ *   has judged. Feedback never stops mining.
  * - A dry run fetches, solves and checks, and stops before the submit: nothing is submitted,
  *   signed or sent, and no attempt is recorded (no coordinator attempt was spent).
  */
@@ -26,6 +30,8 @@ import { checkSolution } from '../verify/check.js';
 import type { CheckReport } from '../verify/types.js';
 import { isMinerError, MinerError } from '../errors.js';
 import { crashPoint } from './crash-point.js';
+import { ChallengeFeedback } from './challenge-feedback.js';
+import type { FeedbackMarket } from './evaluation.js';
 import { fetchWork } from './fetch-work.js';
 import { recordChallenge, recordFeedback, recordModelCall } from './records.js';
 import { checkProblems } from '../solver/check-summary.js';
@@ -56,6 +62,8 @@ export interface ChallengeOptions {
   /** Live counters: a model call's cost, and each attempt spent. */
   onCost?: (usd: number) => void;
   onAttemptSpent?: () => void;
+  /** Paid feedback between a rejected attempt and its retry (and before attempt 1 with evaluateFirst). */
+  feedback?: FeedbackMarket;
 }
 
 export async function runChallenge(session: MinerSession, reporter: Reporter, options: ChallengeOptions): Promise<ChallengeOutcome> {
@@ -77,19 +85,30 @@ export async function attemptChallenge(session: MinerSession, reporter: Reporter
   const history: StrategyAttempt[] = [];
   let firstAttemptAt: number | undefined;
   let lastReason = 'no attempt was made';
+  const feedback = options.feedback ? new ChallengeFeedback(options.feedback, reporter, challenge) : undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const expired = expiryReason(challenge, firstAttemptAt);
-    if (expired) return { kind: history.length > 0 ? 'unsolved' : 'voided', challengeId, attempts: history.length, reason: expired };
+    if (expired) {
+      await feedback?.close();
+      return { kind: history.length > 0 ? 'unsolved' : 'voided', challengeId, attempts: history.length, reason: expired };
+    }
     await options.beforeAttempt?.();
     let solved: SolvedAttempt;
     try {
-      solved = await solveAttempt(session, reporter, challenge, attempt, history, options);
+      solved = await solveAttempt(session, reporter, challenge, attempt, history, options, feedback?.critiques);
+      if (attempt === 1 && feedback?.evaluateFirst && !options.dryRun && solved.check.pass) {
+        // Re-solved once when an evaluator found a defect, with its critiques.
+        const critiques = await feedback.reviewCandidate(solved.solution);
+        if (critiques) solved = await solveAttempt(session, reporter, challenge, attempt, history, options, critiques);
+      }
     } catch (error) {
       // The strategy gave up on this challenge (e.g. no artifact can meet its constraints); the model and the config are fine.
       if (!isMinerError(error) || !CHALLENGE_LEVEL_FAILURES.has(error.code)) throw error;
+      await feedback?.close();
       return abandon(reporter, challengeId, attempt, history.length, `the strategy gave up: ${error.shortMessage}`);
     }
     if (!solved.check.pass) {
+      await feedback?.close();
       return abandon(reporter, challengeId, attempt, history.length, `the solution still fails the local check after ${solved.repairs} repair(s): ${checkProblems(solved.check).slice(0, 3).join('; ')}`);
     }
     reporter.emit({ type: 'attempt', challengeId, attempt, submitted: !options.dryRun, artifact: solved.solution.artifact, wordCount: solved.solution.artifact.split(' ').length });
@@ -97,6 +116,7 @@ export async function attemptChallenge(session: MinerSession, reporter: Reporter
 
     firstAttemptAt ??= Date.now();
     const verdict = await submitAndRecord(session, reporter, issued, attempt, solved, options);
+    await feedback?.judged(solved.solution, verdict.kind);
     if (verdict.kind === 'pass') {
       return { ...(await settle(session, reporter, challenge, verdict)), challengeId, attempts: attempt };
     }
@@ -107,8 +127,10 @@ export async function attemptChallenge(session: MinerSession, reporter: Reporter
     }
     history.push({ attempt, solution: solved.solution, check: solved.check, feedback: { pass: false, ...counts(verdict.feedback) } });
     lastReason = describeFailure(verdict);
-    if (!verdict.feedback.retryAllowed || verdict.feedback.attemptsRemaining === 0) break;
+    if (!verdict.feedback.retryAllowed || verdict.feedback.attemptsRemaining === 0 || attempt === MAX_ATTEMPTS) break;
+    await feedback?.afterRejection(attempt, solved.solution, lastReason);
   }
+  await feedback?.close();
   return { kind: 'unsolved', challengeId, attempts: history.length, reason: lastReason };
 }
 
@@ -184,10 +206,11 @@ async function solveAttempt(
   attempt: number,
   history: StrategyAttempt[],
   options: ChallengeOptions,
+  critiques?: string[],
 ): Promise<SolvedAttempt> {
   const challengeId = challenge.challengeId;
   const outcome = await options.strategy.solve(
-    { challenge, attempt, history, ...(options.signal ? { signal: options.signal } : {}) },
+    { challenge, attempt, history, ...(critiques ? { critiques } : {}), ...(options.signal ? { signal: options.signal } : {}) },
     {
       ...(session.provider ? { provider: session.provider } : {}),
       onModelCall: async (call) => {

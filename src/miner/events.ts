@@ -24,6 +24,10 @@
  * |             | or `receipts retry` settled it)                                                        |
  * | error       | code (a MinerError code, or ABANDONED / VOIDED / WAIT for routine outcomes), message,  |
  * |             | fatal (true when it ends the run), challengeId?, hint?                                 |
+ * | evaluation  | challengeId, attempt (the attempt judged), evaluator (id), name, phase (`feedback`:     |
+ * |             | bought or failed; `outcome`: what mining revealed), paid, verdict?, reward?,           |
+ * |             | confidence?, priceUsd?, txHash?, latencyMs?, error? (code), coordinatorVerdict?,       |
+ * |             | nextAttemptPassed?                                                                     |
  */
 import type { ReceiptStateName } from '../ledger/records.js';
 
@@ -117,7 +121,27 @@ export interface ErrorEvent extends EventBase {
   hint?: string;
 }
 
-export type MinerEvent = ChallengeEvent | ModelCallEvent | CheckEvent | AttemptEvent | VerdictEvent | ReceiptEvent | ErrorEvent;
+/** Paid feedback (spec/market.md): one per evaluator consulted, and one when its outcome is known. */
+export interface EvaluationEvent extends EventBase {
+  type: 'evaluation';
+  challengeId: string;
+  attempt: number;
+  evaluator: string;
+  name: string;
+  phase: 'feedback' | 'outcome';
+  paid: boolean;
+  verdict?: 'pass' | 'fail' | 'unsure';
+  reward?: number;
+  confidence?: number;
+  priceUsd?: string;
+  txHash?: string;
+  latencyMs?: number;
+  error?: string;
+  coordinatorVerdict?: 'pass' | 'fail';
+  nextAttemptPassed?: boolean;
+}
+
+export type MinerEvent = ChallengeEvent | ModelCallEvent | CheckEvent | AttemptEvent | VerdictEvent | ReceiptEvent | ErrorEvent | EvaluationEvent;
 export type MinerEventType = MinerEvent['type'];
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

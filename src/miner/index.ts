@@ -13,10 +13,12 @@ export { saveCurrentChallenge, loadChallenge, CURRENT_CHALLENGE_FILE, type Store
 export { attemptHistory } from './history.js';
 export { recoverReceipts, type RecoveryReport } from './recovery.js';
 export { settlePass, StaleReceiptError, UNSIGNED_PASS_DROPPED, type PassReceipt, type SettledReceipt } from './receipt-flow.js';
+// Paid feedback (`openFeedbackMarket`) lives in './evaluation.js': imported on demand, it loads the market library.
+export type { FeedbackMarket, EvaluationSettings } from './evaluation.js';
 export { CapGuard, type DailyCaps } from './caps.js';
 export { RateGate } from './rate-gate.js';
 export { Reporter, type Slot } from './reporter.js';
 export { openModel, ANSWER_KEY_MODEL, type ModelSettings, type OpenModel } from './model.js';
 export { resolveSandbox, runningSandbox, type SandboxSource } from './sandbox-source.js';
 export { CRASH_ENV, type CrashPointName } from './crash-point.js';
-export { MINER_EVENT_VERSION, stampEvent, type MinerEvent, type MinerEventType, type MinerEventInput, type EventSink, type MinerLane } from './events.js';
+export { MINER_EVENT_VERSION, stampEvent, type MinerEvent, type MinerEventType, type MinerEventInput, type EvaluationEvent, type EventSink, type MinerLane } from './events.js';

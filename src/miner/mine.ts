@@ -17,6 +17,7 @@ import { MinerError } from '../errors.js';
 import type { SolveStrategy, StrategyName } from '../solver/strategy.js';
 import { runChallenge, type ChallengeOutcome } from './attempt-loop.js';
 import { CapGuard, type DailyCaps } from './caps.js';
+import type { FeedbackMarket } from './evaluation.js';
 import type { EventSink, MinerLane } from './events.js';
 import { recoverReceipts, type RecoveryReport } from './recovery.js';
 import { Reporter, type Slot } from './reporter.js';
@@ -33,6 +34,8 @@ export interface MineOptions {
   strategy?: SolveStrategy | StrategyName;
   caps?: DailyCaps;
   dryRun?: boolean;
+  /** Paid feedback from evaluators (evaluation.ts, `openFeedbackMarket`); none by default. */
+  feedback?: FeedbackMarket;
   onEvent?: EventSink;
   signal?: AbortSignal;
 }
@@ -104,6 +107,7 @@ export async function mine(session: MinerSession, options: MineOptions = {}): Pr
         outcome = await runChallenge(session, reporter, {
           strategy,
           dryRun,
+          ...(options.feedback ? { feedback: options.feedback } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
           beforeAttempt: () => caps.check({ attempts: !dryRun }),
           onCost: (usd) => caps.recordCost(usd),

@@ -24,6 +24,7 @@ import type { SkillInfo } from '../protocol/skill/types.js';
 import type { SolveStrategy, StrategyName } from '../solver/strategy.js';
 import type { ModelProvider } from '../solver/providers/types.js';
 import type { MinerLane } from './events.js';
+import { discoverSkill, rpcChainId } from './endpoint-checks.js';
 import { ledgerHome } from './ledger-home.js';
 import { RateGate } from './rate-gate.js';
 import { resolveSandbox, sandboxAddressBook, type SandboxSource } from './sandbox-source.js';
@@ -208,30 +209,6 @@ function parseRigs(value: MinerSettings['rigs'], sandbox: SandboxSource | undefi
   return [...new Set(chosen.map((r) => BigInt(r).toString()))];
 }
 
-async function rpcChainId(rpc: string): Promise<number> {
-  try {
-    return await createPublicClient({ transport: http(rpc, { retryCount: 1 }) }).getChainId();
-  } catch (error) {
-    throw new MinerError('CHAIN_UNAVAILABLE', `The RPC node ${safeUrl(rpc)} did not answer eth_chainId.`, {
-      details: error instanceof Error ? error.message.split('\n')[0] : String(error),
-      hint: 'Check BASE_RPC_URL / --rpc and your network.',
-      cause: error,
-    });
-  }
-}
-
-/** The coordinator's skill file, refused when it names another chain than the RPC's. */
-async function discoverSkill(coordinatorUrl: string, chainId: number): Promise<SkillInfo> {
-  const { fetchSkill, skillUrlFor } = await import('../protocol/skill/fetch.js');
-  const skill = await fetchSkill(skillUrlFor(coordinatorUrl));
-  if (skill.chainId !== undefined && skill.chainId !== chainId) {
-    throw new MinerError('CONFIG', `The coordinator serves chain ${skill.chainId}, but the RPC node is on chain ${chainId}.`, {
-      hint: 'Use an RPC URL for the coordinator\'s chain (BASE_RPC_URL / --rpc), or a coordinator for this chain.',
-    });
-  }
-  return skill;
-}
-
 async function loadWallet(settings: MinerSettings, sandbox: SandboxSource | undefined, lane: MinerLane): Promise<PrivateKeyAccount> {
   const { loadAccount } = await import('../chain/wallet/store.js');
   if (sandbox) {
@@ -267,13 +244,4 @@ export async function walletAddressFor(settings: MinerSettings, sandbox: Sandbox
     (info) => info.address,
     () => undefined,
   );
-}
-
-function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
 }

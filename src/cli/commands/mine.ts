@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { action } from '../context.js';
 import { ExitCode, MinerError } from '../../errors.js';
 import type { MineSummary } from '../../miner/mine.js';
-import type { MinerEvent } from '../../miner/events.js';
 import { minerSettings } from './miner-settings.js';
-import { renderEvent } from './mine-events.js';
+import { addEvaluatorOptions, checkEvaluatorFlags, feedbackMarketFor, type EvaluatorFlags } from './mine-evaluators.js';
+import { mineProgress } from './mine-events.js';
 
-interface MineFlags {
+interface MineFlags extends EvaluatorFlags {
   count: string;
   rigs?: string;
   lane?: string;
@@ -19,8 +19,9 @@ interface MineFlags {
 }
 
 export function registerMine(program: Command): void {
-  program
+  const command = program
     .command('mine')
+    .summary('mine challenges end to end, rigs in parallel')
     .description('mine challenges: solve, check, submit, guard, broadcast, confirm — parallel across rigs, serial within a rig (resumes in-flight receipts first)')
     .option('--count <n>', 'challenges to take to an end (settled, unsolved or abandoned)', '1')
     .option('--rigs <ids>', 'rigs to mine, comma-separated (rig lane; env RIG_ID / BOTCOIN_RIGS)')
@@ -30,8 +31,8 @@ export function registerMine(program: Command): void {
     .option('--max-attempts-per-day <n>', 'stop (exit 7) before a coordinator attempt beyond this many today (UTC)')
     .option('--max-cost-per-day <usd>', 'stop (exit 7) before an attempt once today\'s model spend reaches this (UTC)')
     .option('--dry-run', 'fetch, solve and check locally, print what would be submitted; submit nothing, send no transaction')
-    .option('--jsonl', 'print each event as one JSON line on stdout (schema v1, see src/miner/events.ts), then the summary line')
-    .action(
+    .option('--jsonl', 'print each event as one JSON line on stdout (schema v1, see src/miner/events.ts), then the summary line');
+  addEvaluatorOptions(command).action(
       action(async (ctx, flags: MineFlags) => {
         const { openMinerSession, mine } = await import('../../miner/index.js');
         const caps = {
@@ -39,16 +40,15 @@ export function registerMine(program: Command): void {
           ...optionalNumber('--max-cost-per-day', flags.maxCostPerDay ?? ctx.setting('maxCostPerDay').value, false),
         };
         const count = requiredCount(flags.count);
+        checkEvaluatorFlags(flags);
         const session = await openMinerSession(
           minerSettings(ctx, { ...pick(flags, 'lane', 'rigs', 'strategy', 'model') }, { needsModel: true }),
         );
-        const onEvent = (event: MinerEvent): void => {
-          if (flags.jsonl) process.stdout.write(`${JSON.stringify(event)}\n`);
-          else ctx.out.info(renderEvent(event));
-        };
         try {
+          const feedback = await feedbackMarketFor(ctx, session, flags);
           if (flags.dryRun) ctx.out.info('dry run: nothing will be submitted, signed or sent');
-          const summary = await mine(session, { count, caps: { ...(caps.maxAttemptsPerDay === undefined ? {} : { maxAttemptsPerDay: caps.maxAttemptsPerDay }), ...(caps.maxCostPerDay === undefined ? {} : { maxCostPerDay: caps.maxCostPerDay }) }, dryRun: Boolean(flags.dryRun), onEvent });
+          const progress = await mineProgress(ctx, session, { jsonl: Boolean(flags.jsonl) });
+          const summary = await mine(session, { count, caps: { ...(caps.maxAttemptsPerDay === undefined ? {} : { maxAttemptsPerDay: caps.maxAttemptsPerDay }), ...(caps.maxCostPerDay === undefined ? {} : { maxCostPerDay: caps.maxCostPerDay }) }, dryRun: Boolean(flags.dryRun), ...(feedback ? { feedback } : {}), onEvent: progress.onEvent }).finally(() => progress.stop());
           if (flags.jsonl) process.stdout.write(`${JSON.stringify({ v: 1, type: 'summary', ...summary })}\n`);
           else ctx.out.result(summary, render);
           if (summary.reverted + summary.dropped > 0) return ExitCode.transaction;

@@ -10,13 +10,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FacilitatorClient } from '@x402/core/server';
-import { toHex, type Address, type LocalAccount } from 'viem';
-import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import type { Address, LocalAccount } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { parsePrivateKey } from '../../chain/wallet/private-key.js';
 import { dataDir as defaultDataDir } from '../../config/paths.js';
 import { MinerError } from '../../errors.js';
 import { registerSecret } from '../../safety/secrets.js';
-import { ANVIL_DEFAULT_MNEMONIC, localAccount } from '../../sandbox/chain/clients.js';
+import { localAccount } from '../../sandbox/chain/clients.js';
+import { devKey, SANDBOX_ACCOUNT } from '../../sandbox/network/accounts.js';
 import { createInProcessFacilitator } from '../facilitator/in-process.js';
 import { createRemoteFacilitator } from '../facilitator/remote.js';
 import { defaultFacilitatorUrl, networkIdOf, usdcOf, type AssetTerms, type Caip2, type NetworkName } from '../protocol/networks.js';
@@ -24,7 +25,6 @@ import { defaultFacilitatorUrl, networkIdOf, usdcOf, type AssetTerms, type Caip2
 export const EVALUATOR_KEY_ENV = 'BOTCOIN_EVALUATOR_PRIVATE_KEY';
 export const FACILITATOR_KEY_ENV = 'BOTCOIN_FACILITATOR_PRIVATE_KEY';
 /** anvil dev account used as the sandbox facilitator's gas payer when nothing else is given. */
-const SANDBOX_GAS_PAYER_INDEX = 8;
 const LOCAL_CHAIN_IDS: ReadonlySet<number> = new Set([31337, 1337]);
 
 export interface SandboxDescription {
@@ -93,9 +93,7 @@ function gasPayerKey(env: NodeJS.ProcessEnv, sandbox: SandboxDescription | undef
   if (!LOCAL_CHAIN_IDS.has(chainId)) {
     throw new MinerError('CONFIG', 'The in-process facilitator has no gas payer.', { hint: `Set ${FACILITATOR_KEY_ENV} to a funded account's key.` });
   }
-  const dev = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { addressIndex: SANDBOX_GAS_PAYER_INDEX }).getHdKey().privateKey;
-  if (!dev) throw new MinerError('UNEXPECTED', 'Could not derive the sandbox gas payer.');
-  return toHex(dev);
+  return devKey(SANDBOX_ACCOUNT.facilitator);
 }
 
 /** The evaluator's signing key from BOTCOIN_EVALUATOR_PRIVATE_KEY, else undefined (use the wallet). */

@@ -17,6 +17,8 @@ export const SANDBOX_ACCOUNT = {
   stranger: 5,
   student: 6,
   evaluator: 7,
+  /** Pays the gas of the in-process x402 facilitator's settlements. */
+  facilitator: 8,
 } as const;
 export type SandboxRole = keyof typeof SANDBOX_ACCOUNT;
 

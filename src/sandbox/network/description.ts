@@ -36,6 +36,8 @@ export const sandboxDescriptionSchema = z.object({
     operator: wallet.extend({ rigIds: z.array(decimal) }),
     student: wallet,
     evaluator: wallet,
+    /** Gas payer of the in-process x402 facilitator (absent in descriptions written before it existed). */
+    facilitator: wallet.optional(),
   }),
   /** The coordinator writes `<challengeId>.json` = `{answerKey, solution}` here (tests and demos only). */
   answerKeyDir: z.string(),

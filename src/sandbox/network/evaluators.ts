@@ -2,7 +2,9 @@
  * The extension point for evaluator servers (spec/market.md): `startSandbox({ evaluators })`
  * takes starters that launch one server each against the running network (its RPC, test USDC
  * and evaluator wallet) and returns its entry for the description's `evaluators` array. The
- * sandbox starts them after the coordinator and stops them first. None ships yet.
+ * sandbox starts them after the coordinator and stops them first. The market's starters (one
+ * evaluator of each kind, funded wallets, one in-process facilitator) are
+ * `sandboxEvaluatorStarters()` in src/market/evaluator/sandbox.ts (`sandbox up --evaluators`).
  */
 import type { SandboxDescription, SandboxEvaluatorDescription } from './description.js';
 

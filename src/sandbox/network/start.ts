@@ -217,6 +217,7 @@ function describeNetwork(
       operator: { ...wallet('operator'), rigIds: network.rigIds.map(String) },
       student: wallet('student'),
       evaluator: wallet('evaluator'),
+      facilitator: wallet('facilitator'),
     },
     answerKeyDir,
   };
