@@ -12,6 +12,7 @@ import type { PrivateKeyAccount } from 'viem/accounts';
 import { builtInAddressBook, type AddressBook } from '../chain/addresses/built-in.js';
 import { MinerError } from '../errors.js';
 import type { MinerSession, MinerSettings } from '../miner/session.js';
+import { discoverSkill, rpcChainId } from '../miner/endpoint-checks.js';
 import { ledgerHome } from '../miner/ledger-home.js';
 import { sandboxAddressBook } from '../miner/sandbox-source.js';
 import type { SandboxDescription } from '../sandbox/network/description.js';
@@ -59,13 +60,7 @@ export async function openRewardsView(ctx: CommandContext, options: ViewOptions 
     const rpc = sandbox?.rpcUrl ?? required(settings.rpc, 'rpc', 'Set BASE_RPC_URL or pass --rpc <url>.');
     const coordinatorUrl = sandbox?.coordinatorUrl ?? required(settings.coordinator, 'coordinator', 'Set COORDINATOR_URL or pass --coordinator <url>.');
     const { publicClient, chainId } = await connect(rpc);
-    const { fetchSkill, skillUrlFor } = await import('../protocol/skill/fetch.js');
-    const skill = await fetchSkill(skillUrlFor(coordinatorUrl));
-    if (skill.chainId !== undefined && skill.chainId !== chainId) {
-      throw new MinerError('CONFIG', `The coordinator serves chain ${skill.chainId}, but the RPC node is on chain ${chainId}.`, {
-        hint: "Use an RPC URL for the coordinator's chain (BASE_RPC_URL / --rpc), or a coordinator for this chain.",
-      });
-    }
+    const skill = await discoverSkill(coordinatorUrl, chainId);
     const allowList = allowListFor(chainId, { builtIn: builtInAddressBook(chainId), skill, ...(sandbox ? { sandbox: sandbox.book } : {}) });
     const account = options.account ? await loadSigner(ctx, settings, sandbox, lane) : undefined;
     const who = account ? { address: account.address, source: 'wallet' } : await walletRef(ctx, settings, sandbox, lane);
@@ -135,16 +130,8 @@ export function sandboxView(d: SandboxDescription, stop: () => Promise<void> = a
 }
 
 async function connect(rpc: string): Promise<{ publicClient: PublicClient; chainId: number }> {
-  const publicClient = createPublicClient({ transport: http(rpc, { retryCount: 2 }), pollingInterval: 1_000 }) as PublicClient;
-  try {
-    return { publicClient, chainId: await publicClient.getChainId() };
-  } catch (error) {
-    throw new MinerError('CHAIN_UNAVAILABLE', 'The RPC node did not answer eth_chainId.', {
-      details: error instanceof Error ? error.message.split('\n')[0] : String(error),
-      hint: 'Check BASE_RPC_URL / --rpc and your network.',
-      cause: error,
-    });
-  }
+  const chainId = await rpcChainId(rpc);
+  return { publicClient: createPublicClient({ transport: http(rpc, { retryCount: 2 }), pollingInterval: 1_000 }) as PublicClient, chainId };
 }
 
 /** The wallet's address without its key: MINER_ADDRESS / `miner`, else the keystore's address field (or BOTCOIN_PRIVATE_KEY). */

@@ -7,7 +7,8 @@
 import type { CommandContext } from '../cli/context.js';
 import type { MinerFlags } from '../cli/commands/miner-settings.js';
 import { MinerError } from '../errors.js';
-import type { MineSummary, MinerEvent, MinerSettings, SubmitOutcome } from '../miner/index.js';
+import type { MineSummary, MinerEvent, MinerSettings } from '../miner/index.js';
+import { challengeSlot, submitDocument, type SubmitDocument } from '../miner/submit-result.js';
 import type { AgentTask } from '../solver/strategies/agent.js';
 import type { CheckReport } from '../verify/types.js';
 
@@ -30,9 +31,7 @@ export async function challenge(deps: McpDeps, input: { lane?: string | undefine
   const miner = await import('../miner/index.js');
   const session = await miner.openMinerSession(deps.settings(flags({ lane: input.lane, rigs: input.rig }), { needsModel: false }));
   try {
-    const rigId = session.rigs[0];
-    if (session.lane === 'rig' && rigId === undefined) throw new MinerError('BAD_USAGE', 'The rig lane needs a rig id.', { hint: 'Pass "rig", or set RIG_ID.' });
-    const slot = session.lane === 'rig' ? { lane: session.lane, rigId } : { lane: session.lane };
+    const slot = challengeSlot(session.lane, session.rigs, 'Pass "rig", or set RIG_ID.');
     const issued = await miner.fetchChallenge(session, new miner.Reporter(slot, session.ledger, logEvents(deps)));
     deps.log(`current challenge: ${await miner.saveCurrentChallenge(session.ledger, { issued, slot })}`);
     return issued.challenge.raw;
@@ -92,35 +91,6 @@ export async function claim(deps: McpDeps, input: { dryRun: boolean; confirm: bo
   const { claimRewards } = await import('../cli/commands/claim.js');
   const ctx = await deps.context({ yes: !input.dryRun && input.confirm });
   return claimRewards(ctx, { dryRun: input.dryRun, epochs: input.epochs, rigs: input.rigs });
-}
-
-/** The `submit` document (schemas/submit.schema.json). */
-export interface SubmitDocument {
-  challengeId: string;
-  attempt: number;
-  outcome: 'confirmed' | 'reverted' | 'dropped' | 'rejected' | 'voided';
-  receiptId?: string;
-  txHash?: string;
-  creditsEarned?: string;
-  reason?: string;
-  feedback?: Record<string, unknown>;
-}
-
-function submitDocument(outcome: SubmitOutcome): SubmitDocument {
-  const base = { challengeId: outcome.challengeId, attempt: outcome.attempt };
-  switch (outcome.kind) {
-    case 'settled': {
-      const r = outcome.receipt;
-      const state = r.state === 'confirmed' || r.state === 'reverted' ? r.state : 'dropped';
-      return { ...base, outcome: state, receiptId: r.receiptId, txHash: r.txHash, ...(r.creditsEarned ? { creditsEarned: r.creditsEarned } : {}), ...(r.reason ? { reason: r.reason } : {}) };
-    }
-    case 'rejected': {
-      const { failedConstraintIndices } = outcome.verdict;
-      return { ...base, outcome: 'rejected', reason: outcome.reason, feedback: { ...outcome.verdict.feedback, ...(failedConstraintIndices ? { failedConstraintIndices } : {}) } };
-    }
-    case 'voided':
-      return { ...base, outcome: 'voided', reason: `${outcome.reason}; fetch a new challenge` };
-  }
 }
 
 async function currentChallenge(settings: MinerSettings): Promise<import('../challenge/types.js').Challenge> {

@@ -4,10 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Address } from 'viem';
 import { openLedger } from '../../src/ledger/index.js';
 import { runCli } from '../support/cli.js';
-import { startMinerWorld, type MinerWorld } from '../miner/support/network.js';
+import { nonces, startMinerWorld, type MinerWorld } from '../miner/support/network.js';
 
 let world: MinerWorld;
 
@@ -18,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-async function nonces(address: Address): Promise<[number, number]> {
-  return Promise.all([
-    world.chain.getTransactionCount({ address, blockTag: 'latest' }),
-    world.chain.getTransactionCount({ address, blockTag: 'pending' }),
-  ]);
-}
 
 /** A data dir of its own, so each test's ledger (and so today's counts) starts empty. */
 function freshData(): string {
@@ -67,7 +59,7 @@ describe('daily caps', () => {
 describe('--dry-run', () => {
   it('fetches, solves and checks on every rig, prints what it would submit, and sends nothing', async () => {
     const dataDir = freshData();
-    const before = await nonces(world.operatorAddress);
+    const before = await nonces(world, world.operatorAddress);
     const result = await runCli(['--json', 'mine', '--lane', 'rig', '--count', '3', '--dry-run'], { env: world.cliEnv('rig', { BOTCOIN_DATA_DIR: dataDir }) });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('dry run: nothing will be submitted, signed or sent');
@@ -79,7 +71,7 @@ describe('--dry-run', () => {
       expect(r.outcome).toBe('dry_run');
       expect(r.solution?.artifact.length).toBeGreaterThan(0);
     }
-    expect(await nonces(world.operatorAddress)).toEqual(before);
+    expect(await nonces(world, world.operatorAddress)).toEqual(before);
     const ledger = openLedger({ wallet: world.operatorAddress, dir: dataDir });
     expect(await ledger.read({ kind: ['attempt', 'feedback', 'receipt'] })).toEqual([]);
     expect((await ledger.read({ kind: 'challenge' })).length).toBe(3);

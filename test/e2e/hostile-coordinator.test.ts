@@ -3,11 +3,10 @@
 // be recorded in the ledger as an error. The real CLI runs against the sandbox coordinator's
 // hostile mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Address } from 'viem';
 import { openLedger } from '../../src/ledger/index.js';
 import type { HostileMode } from '../../src/sandbox/coordinator/index.js';
 import { runCli } from '../support/cli.js';
-import { startMinerWorld, type MinerWorld } from '../miner/support/network.js';
+import { nonces, startMinerWorld, type MinerWorld } from '../miner/support/network.js';
 
 let world: MinerWorld;
 
@@ -18,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-async function nonces(address: Address): Promise<[number, number]> {
-  return Promise.all([
-    world.chain.getTransactionCount({ address, blockTag: 'latest' }),
-    world.chain.getTransactionCount({ address, blockTag: 'pending' }),
-  ]);
-}
 
 const cases: Array<{ mode: HostileMode; lane: 'wallet' | 'rig'; says: RegExp }> = [
   { mode: 'foreign-to', lane: 'wallet', says: /not an allow-listed contract/ },
@@ -40,7 +32,7 @@ describe('a hostile coordinator', () => {
   for (const { mode, lane, says } of cases) {
     it(`${mode} on the ${lane} lane: refused before signing, exit 6, nothing sent, recorded`, async () => {
       const address = lane === 'wallet' ? world.minerAddress : world.operatorAddress;
-      const before = await nonces(address);
+      const before = await nonces(world, address);
       world.sandbox.coordinator.setHostile(mode);
       let result;
       try {
@@ -52,7 +44,7 @@ describe('a hostile coordinator', () => {
       const { error } = JSON.parse(result.stdout) as { error: { code: string; message: string } };
       expect(error.code).toBe('GUARD_REFUSED');
       expect(error.message).toMatch(says);
-      expect(await nonces(address)).toEqual(before);
+      expect(await nonces(world, address)).toEqual(before);
 
       const ledger = openLedger({ wallet: address, dir: world.dataDir });
       const passes = (await ledger.read({ kind: 'feedback' })).filter((r) => r.kind === 'feedback' && r.pass);
@@ -64,7 +56,7 @@ describe('a hostile coordinator', () => {
   }
 
   it('mines normally once the coordinator behaves, leaving the refused passes unsigned', async () => {
-    const before = await nonces(world.minerAddress);
+    const before = await nonces(world, world.minerAddress);
     const result = await runCli(['--json', 'mine', '--lane', 'wallet', '--count', '1'], { env: world.cliEnv('wallet') });
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout) as { confirmed: number; recovery: { unsigned: Array<{ state: string }> } };
@@ -72,7 +64,7 @@ describe('a hostile coordinator', () => {
     // Recovery looked at the refused passes again, refused them again, and recorded them dropped.
     expect(summary.recovery.unsigned.length).toBeGreaterThan(0);
     expect(summary.recovery.unsigned.every((u) => u.state === 'dropped')).toBe(true);
-    const after = await nonces(world.minerAddress);
+    const after = await nonces(world, world.minerAddress);
     expect(after).toEqual([before[0] + 1, before[1] + 1]);
   }, 60_000);
 });

@@ -3,6 +3,9 @@
  * loopback HTTP server (see scripted-http-server.ts) plus builders for replies in the OpenAI
  * chat-completions and Anthropic Messages wire formats, including their error bodies.
  */
+import { afterEach, beforeEach } from 'vitest';
+import { createProvider } from '../../src/solver/providers/create-provider.js';
+import type { ModelProvider, ProviderConfig } from '../../src/solver/providers/types.js';
 import { startScriptedServer, type ScriptedReply, type ScriptedServer } from './scripted-http-server.js';
 
 export type { ScriptedReply, ScriptedServer };
@@ -15,6 +18,44 @@ export interface Usage {
 /** Starts the stand-in. Unscripted requests get a 500 so a missing script is loud. */
 export function startModelApiStandIn(): Promise<ScriptedServer> {
   return startScriptedServer(() => ({ status: 500, body: { error: { message: 'stand-in: no reply scripted' } } }));
+}
+
+/** A fresh stand-in for each test of a file, and the provider under test against it. */
+export interface ProviderStandIn {
+  api: ScriptedServer;
+  /** The provider's backoff waits, recorded instead of slept. */
+  sleeps: number[];
+  /** Creates the provider under test (closed after the test), `overrides` on top of `defaults`. */
+  provider(overrides?: Partial<ProviderConfig>): ModelProvider;
+}
+
+/** Registers the per-test lifecycle: a new stand-in before each test, provider and stand-in closed after. */
+export function useProviderStandIn(defaults: (api: ScriptedServer) => ProviderConfig): ProviderStandIn {
+  let current: ModelProvider | undefined;
+  const standIn: ProviderStandIn = {
+    api: undefined as unknown as ScriptedServer,
+    sleeps: [],
+    provider(overrides = {}) {
+      current = createProvider({
+        ...defaults(standIn.api),
+        sleep: async (ms) => {
+          standIn.sleeps.push(ms);
+        },
+        ...overrides,
+      });
+      return current;
+    },
+  };
+  beforeEach(async () => {
+    standIn.api = await startModelApiStandIn();
+    standIn.sleeps = [];
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+    await standIn.api.close();
+  });
+  return standIn;
 }
 
 /** A chat.completion object as OpenAI-compatible servers return it. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
-import { MinerError } from '../../errors.js';
 import { writeJsonFile } from '../../io/json-file.js';
+import { challengeSlot } from '../../miner/submit-result.js';
 import { minerSettings } from './miner-settings.js';
 
 export function registerChallenge(program: Command): void {
@@ -17,7 +17,7 @@ export function registerChallenge(program: Command): void {
         const { openMinerSession, fetchChallenge, saveCurrentChallenge, Reporter } = await import('../../miner/index.js');
         const session = await openMinerSession(minerSettings(ctx, { ...(options.lane ? { lane: options.lane } : {}), ...(options.rig ? { rigs: options.rig } : {}) }, { needsModel: false }));
         try {
-          const slot = session.lane === 'rig' ? { lane: session.lane, rigId: requireRig(session.rigs) } : { lane: session.lane };
+          const slot = challengeSlot(session.lane, session.rigs, 'Pass --rig <id>, or set RIG_ID.');
           const reporter = new Reporter(slot, session.ledger);
           const issued = await fetchChallenge(session, reporter);
           const current = await saveCurrentChallenge(session.ledger, { issued, slot });
@@ -40,10 +40,4 @@ export function registerChallenge(program: Command): void {
         }
       }),
     );
-}
-
-function requireRig(rigs: readonly string[]): string {
-  const [first] = rigs;
-  if (first === undefined) throw new MinerError('BAD_USAGE', 'The rig lane needs a rig id.', { hint: 'Pass --rig <id>, or set RIG_ID.' });
-  return first;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { action } from '../context.js';
 import { duration } from '../rewards/format.js';
+import type { EpochStatus } from '../../rewards/index.js';
 
 export interface EpochResult {
   epochId: string;
@@ -24,22 +25,24 @@ export function registerEpoch(program: Command): void {
         try {
           const contract = requireContract(view.contracts, view.lane === 'rig' ? 'rigMining' : 'mining');
           const epoch = await readEpoch(view.publicClient, contract, view.coordinator);
-          ctx.out.result<EpochResult>(
-            {
-              epochId: epoch.epochId.toString(),
-              contract,
-              chainTime: epoch.chainTime.toString(),
-              durationSeconds: epoch.durationSeconds ?? null,
-              endsAt: epoch.endsAt?.toString() ?? null,
-              secondsLeft: epoch.secondsLeft?.toString() ?? null,
-            },
-            renderEpoch,
-          );
+          ctx.out.result<EpochResult>(epochResult(epoch, contract), renderEpoch);
         } finally {
           await view.close();
         }
       }),
     );
+}
+
+/** The `epoch` document (also `status`'s epoch part) from the chain's epoch status. */
+export function epochResult(epoch: EpochStatus, contract: string): EpochResult {
+  return {
+    epochId: epoch.epochId.toString(),
+    contract,
+    chainTime: epoch.chainTime.toString(),
+    durationSeconds: epoch.durationSeconds ?? null,
+    endsAt: epoch.endsAt?.toString() ?? null,
+    secondsLeft: epoch.secondsLeft?.toString() ?? null,
+  };
 }
 
 export function renderEpoch(epoch: EpochResult): string {

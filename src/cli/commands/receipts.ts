@@ -3,25 +3,12 @@ import { action } from '../context.js';
 import { MinerError } from '../../errors.js';
 import { ledgerHome } from '../../miner/ledger-home.js';
 import type { ReceiptStateName } from '../../ledger/records.js';
+import type { ReceiptView } from '../../ledger/receipts.js';
 
 /** One receipt as `receipts list` shows it: the bulky receipt, signature and raw tx stay in the ledger. */
-interface ReceiptRow {
-  receiptId: string;
-  state: ReceiptStateName;
-  lane: string;
-  rigId?: string;
-  epochId: string;
-  solveIndex: string;
-  challengeId: string;
-  txHash: string;
-  blockNumber?: string;
-  creditsEarned?: string;
-  revertError?: string;
-  dropReason?: string;
-  signedAt: string;
-  updatedAt: string;
+type ReceiptRow = Omit<ReceiptView, 'receipt' | 'signature' | 'rawTransaction' | 'transaction' | 'txNonce' | 'miner' | 'history'> & {
   history: Array<{ state: ReceiptStateName; ts: string }>;
-}
+};
 
 interface ReceiptsListResult {
   wallet: string;

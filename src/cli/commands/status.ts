@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, type CommandContext } from '../context.js';
 import type { LedgerSummary } from '../../ledger/summary.js';
-import { renderEpoch, type EpochResult } from './epoch.js';
+import { epochResult, renderEpoch, type EpochResult } from './epoch.js';
 import type { Amount } from '../rewards/format.js';
 import type { EpochBlocker, RewardsLane } from '../../rewards/index.js';
 
@@ -61,14 +61,7 @@ export async function readStatus(ctx: CommandContext): Promise<StatusResult> {
     return {
       lane: view.lane,
       address: view.address,
-      epoch: {
-        epochId: epoch.epochId.toString(),
-        contract,
-        chainTime: epoch.chainTime.toString(),
-        durationSeconds: epoch.durationSeconds ?? null,
-        endsAt: epoch.endsAt?.toString() ?? null,
-        secondsLeft: epoch.secondsLeft?.toString() ?? null,
-      },
+      epoch: epochResult(epoch, contract),
       chain,
       ledger,
     };

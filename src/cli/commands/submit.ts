@@ -3,20 +3,9 @@ import { action } from '../context.js';
 import { ExitCode } from '../../errors.js';
 import { readJsonFile } from '../../io/json-file.js';
 import type { MinerEvent } from '../../miner/events.js';
-import type { SubmitOutcome } from '../../miner/attempt-loop.js';
+import { submitDocument, type SubmitDocument } from '../../miner/submit-result.js';
 import { minerSettings } from './miner-settings.js';
 import { renderEvent } from './mine-events.js';
-
-interface SubmitResult {
-  challengeId: string;
-  attempt: number;
-  outcome: 'confirmed' | 'reverted' | 'dropped' | 'rejected' | 'voided';
-  receiptId?: string;
-  txHash?: string;
-  creditsEarned?: string;
-  reason?: string;
-  feedback?: Record<string, unknown>;
-}
 
 export function registerSubmit(program: Command): void {
   program
@@ -33,7 +22,7 @@ export function registerSubmit(program: Command): void {
         try {
           const onEvent = (event: MinerEvent): void => ctx.out.info(renderEvent(event));
           const outcome = await miner.submitOnce(session, answer, { ...(options.challenge ? { challengeFile: options.challenge } : {}), onEvent });
-          const result = toResult(outcome);
+          const result = submitDocument(outcome);
           ctx.out.result(result, render);
           if (result.outcome === 'confirmed') return ExitCode.ok;
           if (result.outcome === 'reverted' || result.outcome === 'dropped') return ExitCode.transaction;
@@ -45,22 +34,7 @@ export function registerSubmit(program: Command): void {
     );
 }
 
-function toResult(outcome: SubmitOutcome): SubmitResult {
-  const base = { challengeId: outcome.challengeId, attempt: outcome.attempt };
-  switch (outcome.kind) {
-    case 'settled': {
-      const r = outcome.receipt;
-      const state = r.state === 'confirmed' || r.state === 'reverted' || r.state === 'dropped' ? r.state : 'dropped';
-      return { ...base, outcome: state, receiptId: r.receiptId, txHash: r.txHash, ...(r.creditsEarned ? { creditsEarned: r.creditsEarned } : {}), ...(r.reason ? { reason: r.reason } : {}) };
-    }
-    case 'rejected':
-      return { ...base, outcome: 'rejected', reason: outcome.reason, feedback: { ...outcome.verdict.feedback, ...(outcome.verdict.failedConstraintIndices ? { failedConstraintIndices: outcome.verdict.failedConstraintIndices } : {}) } };
-    case 'voided':
-      return { ...base, outcome: 'voided', reason: `${outcome.reason}; fetch a new challenge` };
-  }
-}
-
-function render(result: SubmitResult): string {
+function render(result: SubmitDocument): string {
   switch (result.outcome) {
     case 'confirmed':
       return `attempt ${result.attempt} passed; receipt confirmed ${result.txHash}${result.creditsEarned ? ` (+${result.creditsEarned} credits)` : ''}`;

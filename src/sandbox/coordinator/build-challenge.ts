@@ -14,16 +14,20 @@ import type { Lane } from './auth-store.js';
 import type { IssuedChallenge } from './challenge-store.js';
 import { deriveSeed, domainForSeed } from './seed.js';
 
-export interface ChallengeRequest {
+/** Who a challenge is for and where it sits in their receipt chain (shared with `IssueRequest`). */
+export interface ChallengeSlot {
   lane: Lane;
   wallet: Address;
   nonce: string;
   epochId: bigint;
   solveIndex: bigint;
   prevReceiptHash: Hex;
+  creditsPerSolve: number;
+}
+
+export interface ChallengeRequest extends ChallengeSlot {
   commit: Hex;
   epochSecret: Hex;
-  creditsPerSolve: number;
   rig?: { rigId: bigint; expiresAtMs: number; serverSecret: Hex };
 }
 

@@ -2,23 +2,15 @@
  * Issues a challenge for a request, or returns the one already issued for the same request
  * (same lane identity, epoch, cursor and nonce), so repeats are byte-identical.
  */
-import type { Address, Hex } from 'viem';
+import type { Hex } from 'viem';
 import { dumpAnswerKey } from './answer-key-dump.js';
-import type { Lane } from './auth-store.js';
-import { buildChallenge } from './build-challenge.js';
+import { buildChallenge, type ChallengeSlot } from './build-challenge.js';
 import type { RewardsContract } from './chain-reader.js';
 import { ChallengeStore, type IssuedChallenge } from './challenge-store.js';
 import type { CoordinatorDeps } from './deps.js';
 import { HttpError } from './http-error.js';
 
-export interface IssueRequest {
-  lane: Lane;
-  wallet: Address;
-  nonce: string;
-  epochId: bigint;
-  solveIndex: bigint;
-  prevReceiptHash: Hex;
-  creditsPerSolve: number;
+export interface IssueRequest extends ChallengeSlot {
   rigId?: bigint;
 }
 

@@ -49,6 +49,23 @@ export function receiptContent(source: ReceiptSource): ReceiptContent {
   };
 }
 
+/** `submitReceipt`'s arguments after the miner (and `submitRigReceipt`'s after rig and operator), in the contracts' order. */
+export function receiptContentArgs(c: ReceiptContent): unknown[] {
+  return [
+    c.epochId,
+    c.solveIndex,
+    c.prevReceiptHash,
+    c.challengeId,
+    c.commit,
+    c.docHash,
+    c.questionsHash,
+    c.constraintsHash,
+    c.answersHash,
+    c.worldSeed,
+    c.rulesVersion,
+  ];
+}
+
 /** A bytes32 challenge id as is; any other id string is hashed into one. */
 function challengeIdBytes(challengeId: string): Hex {
   return /^0x[0-9a-fA-F]{64}$/.test(challengeId) ? (challengeId.toLowerCase() as Hex) : keccak256(stringToHex(challengeId));

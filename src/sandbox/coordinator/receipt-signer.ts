@@ -4,7 +4,7 @@
  */
 import { encodeFunctionData, type Address, type Hex, type LocalAccount, type TypedDataDomain } from 'viem';
 import { sandboxMiningAbi, sandboxRigMiningAbi, receiptTypes, rigReceiptTypes } from '../contracts/index.js';
-import type { ReceiptContent } from './receipt-content.js';
+import { receiptContentArgs, type ReceiptContent } from './receipt-content.js';
 
 export interface TransactionRequest {
   to: Address;
@@ -41,7 +41,7 @@ export async function signWalletReceipt(
   const data = encodeFunctionData({
     abi: sandboxMiningAbi,
     functionName: 'submitReceipt',
-    args: [...contentArgs(content), signature],
+    args: [...receiptContentArgs(content), signature],
   });
   return {
     receipt: { miner, ...receiptJson(content) },
@@ -66,30 +66,13 @@ export async function signRigReceipt(
   const data = encodeFunctionData({
     abi: sandboxRigMiningAbi,
     functionName: 'submitRigReceipt',
-    args: [rigId, operator, ...contentArgs(content), signature],
+    args: [rigId, operator, ...receiptContentArgs(content), signature],
   });
   return {
     receipt: { rigId: rigId.toString(), operator, ...receiptJson(content) },
     signature,
     transaction: { to: domains.rigMining.verifyingContract, chainId: domains.chainId, value: '0', data },
   };
-}
-
-/** `submitReceipt`'s arguments after the miner, in the contract's order. */
-function contentArgs(c: ReceiptContent): unknown[] {
-  return [
-    c.epochId,
-    c.solveIndex,
-    c.prevReceiptHash,
-    c.challengeId,
-    c.commit,
-    c.docHash,
-    c.questionsHash,
-    c.constraintsHash,
-    c.answersHash,
-    c.worldSeed,
-    c.rulesVersion,
-  ];
 }
 
 function receiptJson(c: ReceiptContent): Record<string, string | number> {

@@ -3,6 +3,8 @@
  * aliases → document, then the served payload (no answers) and the coordinator's answer key.
  */
 import { keccak256, stringToBytes } from 'viem';
+import { DEFAULT_TRACE_SUBMISSION } from '../../challenge/parse.js';
+import type { TraceSubmission } from '../../challenge/types.js';
 import { MinerError } from '../../errors.js';
 import { Prng } from '../../util/prng.js';
 import type { AnswerKey, KeyAnswerHop, KeyConstraint, KeyFact } from './answer-key.js';
@@ -21,15 +23,11 @@ import { createWorld, worldReader, type World } from './world.js';
 /** Bumped whenever the same seed would produce different output; part of the challenge id. */
 export const GENERATOR_VERSION = '1.0.0';
 
-export const TRACE_SUBMISSION = {
-  required: true,
-  schemaVersion: 3,
-  minSteps: 3,
-  maxSteps: 200,
-  citationTargetRate: 0.8,
-  citationMethod: 'paragraph_N',
+/** The trace rules the sandbox announces: the miner's production defaults, with every field a submission carries. */
+export const TRACE_SUBMISSION: Readonly<TraceSubmission> = Object.freeze({
+  ...DEFAULT_TRACE_SUBMISSION,
   submitFields: ['challengeId', 'artifact', 'nonce', 'challengeManifestHash', 'modelVersion', 'reasoningTrace', 'submittedAnswers'],
-} as const;
+});
 
 const CREDITS_PER_SOLVE = 100;
 const MAX_SEED = (1n << 128n) - 1n;

@@ -5,7 +5,7 @@ import { NonceAllocator, sendGuarded, waitForConfirmation } from '../../../src/c
 import { guardTransaction } from '../../../src/chain/guard/index.js';
 import type { LocalClients } from '../../../src/sandbox/chain/clients.js';
 import { sandboxMiningAbi, testBotcoinAbi } from '../../../src/sandbox/contracts/index.js';
-import { WAD, commitEpoch, endEpoch, fundAndStake, mineOneReceipt, read, send, startSandbox, word, type Sandbox } from '../../sandbox/contracts/fixture.js';
+import { WAD, commitEpoch, endEpoch, fundAndStake, mineOneReceipt, miningCall, read, send, startSandbox, word, type Sandbox } from '../../sandbox/contracts/fixture.js';
 import { contextFor } from '../guard/fixture.js';
 
 let sandbox: Sandbox;
@@ -14,24 +14,20 @@ let minerAddress: Address;
 let epochId: bigint;
 const reward = 50_000n * WAD;
 
-function mining(functionName: string, args: readonly unknown[] = []) {
-  return { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName, args };
-}
-
 beforeAll(async () => {
   sandbox = await startSandbox();
   miner = sandbox.wallet(2);
   minerAddress = miner.walletClient.account.address;
   await fundAndStake(sandbox, miner, 5_000_000n);
-  epochId = await read<bigint>(miner, mining('currentEpoch'));
+  epochId = await read<bigint>(miner, miningCall(sandbox, 'currentEpoch'));
   await commitEpoch(sandbox, sandbox.contracts.mining, sandboxMiningAbi, epochId, word('claim secret'));
   await mineOneReceipt(sandbox, miner, 'the only solve');
   const token = { address: sandbox.contracts.botcoin, abi: testBotcoinAbi };
   await send(sandbox.operator, { ...token, functionName: 'mint', args: [sandbox.operator.walletClient.account.address, reward] });
   await send(sandbox.operator, { ...token, functionName: 'approve', args: [sandbox.contracts.mining, reward] });
   await endEpoch(sandbox);
-  await send(sandbox.operator, mining('fundEpoch', [epochId, reward]));
-  await send(sandbox.operator, mining('finalizeEpoch', [epochId]));
+  await send(sandbox.operator, miningCall(sandbox, 'fundEpoch', [epochId, reward]));
+  await send(sandbox.operator, miningCall(sandbox, 'finalizeEpoch', [epochId]));
 });
 
 afterAll(async () => {

@@ -12,18 +12,14 @@ import { guardTransaction, type GuardContext, type GuardExpectation } from '../.
 import type { LocalClients } from '../../../src/sandbox/chain/clients.js';
 import { sandboxMiningAbi } from '../../../src/sandbox/contracts/index.js';
 import {
-  commitEpoch,
-  fundAndStake,
   makeReceipt,
   read,
   revertName,
   signReceipt,
-  startSandbox,
   submitReceiptCall,
-  word,
   type Sandbox,
 } from '../../sandbox/contracts/fixture.js';
-import { contextFor, nextWalletReceipt, sentCount } from '../guard/fixture.js';
+import { nextWalletReceipt, sentCount, startStakedWallet } from '../guard/fixture.js';
 
 let sandbox: Sandbox;
 let miner: LocalClients;
@@ -37,14 +33,7 @@ function minerCredits(): Promise<bigint> {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  miner = sandbox.wallet(2);
-  minerAddress = miner.walletClient.account.address;
-  context = contextFor(sandbox, miner);
-  expectation = { kind: 'receipt', lane: 'wallet', miner: minerAddress };
-  await fundAndStake(sandbox, miner, 10_000_000n); // 205 credits per receipt
-  epochId = await read<bigint>(miner, { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName: 'currentEpoch' });
-  await commitEpoch(sandbox, sandbox.contracts.mining, sandboxMiningAbi, epochId, word('recovery secret'));
+  ({ sandbox, miner, minerAddress, context, expectation, epochId } = await startStakedWallet('recovery secret'));
 });
 
 afterAll(async () => {

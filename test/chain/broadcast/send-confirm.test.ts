@@ -11,8 +11,8 @@ import {
 import { guardTransaction, SimulationRevertedError, type GuardContext, type GuardExpectation } from '../../../src/chain/guard/index.js';
 import type { LocalClients } from '../../../src/sandbox/chain/clients.js';
 import { sandboxMiningAbi } from '../../../src/sandbox/contracts/index.js';
-import { commitEpoch, fundAndStake, mineOneReceipt, read, startSandbox, word, type Sandbox } from '../../sandbox/contracts/fixture.js';
-import { contextFor, nextWalletReceipt, sentCount } from '../guard/fixture.js';
+import { mineOneReceipt, read, type Sandbox } from '../../sandbox/contracts/fixture.js';
+import { nextWalletReceipt, sentCount, startStakedWallet } from '../guard/fixture.js';
 
 let sandbox: Sandbox;
 let miner: LocalClients;
@@ -26,14 +26,7 @@ function credits(epochId: bigint): Promise<bigint> {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  miner = sandbox.wallet(2);
-  minerAddress = miner.walletClient.account.address;
-  context = contextFor(sandbox, miner);
-  expectation = { kind: 'receipt', lane: 'wallet', miner: minerAddress };
-  await fundAndStake(sandbox, miner, 10_000_000n); // 205 credits per receipt
-  const epochId = await read<bigint>(miner, { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName: 'currentEpoch' });
-  await commitEpoch(sandbox, sandbox.contracts.mining, sandboxMiningAbi, epochId, word('broadcast secret'));
+  ({ sandbox, miner, minerAddress, context, expectation } = await startStakedWallet('broadcast secret'));
 });
 
 afterAll(async () => {

@@ -4,14 +4,18 @@ import { encodeFunctionData, parseEventLogs, type Address, type Hex } from 'viem
 import { botcoinMiningAbi } from '../../../src/chain/abis/index.js';
 import { builtInAddressBook } from '../../../src/chain/addresses/built-in.js';
 import { allowListFor, type AllowList } from '../../../src/protocol/skill/allow-list.js';
-import type { GuardContext, UntrustedTransaction } from '../../../src/chain/guard/index.js';
+import type { GuardContext, GuardExpectation, UntrustedTransaction } from '../../../src/chain/guard/index.js';
 import type { LocalClients } from '../../../src/sandbox/chain/clients.js';
-import { rigReceiptTypes, rigsDomain, sandboxRigMiningAbi, sandboxRigNftAbi } from '../../../src/sandbox/contracts/index.js';
+import { rigReceiptTypes, rigsDomain, sandboxMiningAbi, sandboxRigMiningAbi, sandboxRigNftAbi } from '../../../src/sandbox/contracts/index.js';
 import {
+  commitEpoch,
+  fundAndStake,
   makeReceipt,
+  makeRigReceipt,
   read,
   send,
   signReceipt,
+  startSandbox,
   submitReceiptCall,
   word,
   type Call,
@@ -38,6 +42,28 @@ export function sandboxAllowList(sandbox: Sandbox): AllowList {
 
 export function contextFor(sandbox: Sandbox, wallet: LocalClients): GuardContext {
   return { allowList: sandboxAllowList(sandbox), sender: wallet.walletClient.account.address };
+}
+
+/** A wallet-lane miner ready to submit receipts, and what the guard needs to check them. */
+export interface StakedWallet {
+  sandbox: Sandbox;
+  miner: LocalClients;
+  minerAddress: Address;
+  context: GuardContext;
+  expectation: GuardExpectation;
+  /** The current epoch, committed on chain. */
+  epochId: bigint;
+}
+
+/** A fresh sandbox whose wallet 2 is staked (205 credits per receipt) and whose current epoch is committed to `secret`. */
+export async function startStakedWallet(secret: string): Promise<StakedWallet> {
+  const sandbox = await startSandbox();
+  const miner = sandbox.wallet(2);
+  const minerAddress = miner.walletClient.account.address;
+  await fundAndStake(sandbox, miner, 10_000_000n);
+  const epochId = await read<bigint>(miner, { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName: 'currentEpoch' });
+  await commitEpoch(sandbox, sandbox.contracts.mining, sandboxMiningAbi, epochId, word(secret));
+  return { sandbox, miner, minerAddress, context: contextFor(sandbox, miner), expectation: { kind: 'receipt', lane: 'wallet', miner: minerAddress }, epochId };
 }
 
 /** A transaction object as the coordinator's JSON carries it (value as a decimal string). */
@@ -79,23 +105,9 @@ export async function nextRigReceipt(sandbox: Sandbox, rigId: bigint, operator: 
     read<bigint>(sandbox.operator, rigs('rigNextIndex', [rigId])),
     read<Hex>(sandbox.operator, rigs('rigLastReceiptHash', [rigId])),
   ]);
-  const message = {
-    rigId,
-    operator,
-    epochId,
-    solveIndex,
-    prevReceiptHash,
-    challengeId: word(`rig challenge ${label}`),
-    commit: word(`rig commit ${epochId}`),
-    docHash: word(`doc ${label}`),
-    questionsHash: word(`questions ${label}`),
-    constraintsHash: word(`constraints ${label}`),
-    answersHash: word(`answers ${label}`),
-    worldSeed: 987654321n,
-    rulesVersion: 3,
-  };
+  const message = makeRigReceipt(rigId, operator, epochId, solveIndex, prevReceiptHash, label);
   const domain = rigsDomain({ chainId: sandbox.anvil.chainId, verifyingContract: sandbox.contracts.rigMining });
-  const signature = await sandbox.coordinator.signTypedData!({ domain, types: rigReceiptTypes, primaryType: 'RigReceipt', message });
+  const signature = await sandbox.coordinator.signTypedData!({ domain, types: rigReceiptTypes, primaryType: 'RigReceipt', message: { ...message } });
   // The message's keys are in struct order, which is also submitRigReceipt's argument order.
   return coordinatorTransaction(rigs('submitRigReceipt', [...Object.values(message), signature]), sandbox.anvil.chainId);
 }

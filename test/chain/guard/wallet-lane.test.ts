@@ -17,18 +17,14 @@ import { findFreePort } from '../../../src/sandbox/chain/free-port.js';
 import { sandboxMiningAbi } from '../../../src/sandbox/contracts/index.js';
 import {
   WAD,
-  commitEpoch,
-  fundAndStake,
   makeReceipt,
   mineOneReceipt,
   read,
   signReceipt,
-  startSandbox,
   submitReceiptCall,
-  word,
   type Sandbox,
 } from '../../sandbox/contracts/fixture.js';
-import { contextFor, coordinatorTransaction, nextWalletReceipt, sentCount } from './fixture.js';
+import { coordinatorTransaction, nextWalletReceipt, sentCount, startStakedWallet } from './fixture.js';
 
 let sandbox: Sandbox;
 let miner: LocalClients;
@@ -68,15 +64,8 @@ function miningCall(functionName: string, args: readonly unknown[]): UntrustedTr
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  miner = sandbox.wallet(2);
-  minerAddress = miner.walletClient.account.address;
+  ({ sandbox, miner, minerAddress, context, expectation: receiptExpectation } = await startStakedWallet('guard secret'));
   attacker = sandbox.wallet(6).walletClient.account.address;
-  context = contextFor(sandbox, miner);
-  receiptExpectation = { kind: 'receipt', lane: 'wallet', miner: minerAddress };
-  await fundAndStake(sandbox, miner, 10_000_000n);
-  const epochId = await read<bigint>(miner, { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName: 'currentEpoch' });
-  await commitEpoch(sandbox, sandbox.contracts.mining, sandboxMiningAbi, epochId, word('guard secret'));
 });
 
 afterAll(async () => {

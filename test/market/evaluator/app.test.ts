@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodePaymentRequiredHeader } from '@x402/core/http';
 import { generatePrivateKey } from 'viem/accounts';
-import { MinerError } from '../../../src/errors.js';
 import { createInProcessFacilitator } from '../../../src/market/facilitator/in-process.js';
 import { CARD_PATH, X402_EXTENSION_URI } from '../../../src/market/protocol/card.js';
 import { requestEvaluation } from '../../../src/market/student/request.js';
@@ -9,6 +8,7 @@ import { localAccount } from '../../../src/sandbox/chain/clients.js';
 import { createProvider } from '../../../src/solver/providers/create-provider.js';
 import { openAiCompletion, startModelApiStandIn, type ScriptedServer } from '../../support/model-api-stand-in.js';
 import { feedbackRequest, referenceAttempt, startMarket, type Market } from '../market-fixture.js';
+import { rejection } from '../../support/rejection.js';
 
 let market: Market;
 const attempt = referenceAttempt(7n);
@@ -20,15 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await market?.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<MinerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MinerError);
-  return error as MinerError;
-}
 
 describe('evaluator card and free routes', () => {
   it('serves an A2A v1.0 card with the x402 terms in the extension params only', async () => {

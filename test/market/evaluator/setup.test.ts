@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { MinerError } from '../../../src/errors.js';
 import { evaluatorKeyFromEnv, resolvePaymentSetup } from '../../../src/market/evaluator/setup.js';
 import { requestEvaluation } from '../../../src/market/student/request.js';
 import { devAccount, feedbackRequest, referenceAttempt, ROLE, startMarket, type Market } from '../market-fixture.js';
+import { rejection } from '../../support/rejection.js';
 
 let market: Market;
 let dataDir: string;
@@ -24,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await market?.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<MinerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MinerError);
-  return error as MinerError;
-}
 
 describe('evaluator serve setup', () => {
   it('reads the sandbox description and settles in-process with the sandbox gas payer', async () => {

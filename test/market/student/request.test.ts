@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAccount } from 'viem';
-import { MinerError } from '../../../src/errors.js';
 import { verifyFeedbackSignature } from '../../../src/market/protocol/signature.js';
 import { spending } from '../../../src/market/student/budget.js';
 import { requestEvaluation } from '../../../src/market/student/request.js';
 import { feedbackRequest, referenceAttempt, startMarket, type Attempt, type Market } from '../market-fixture.js';
+import { rejection } from '../../support/rejection.js';
 
 let market: Market;
 let attempt: Attempt;
@@ -29,15 +29,6 @@ function countingStudent(): { account: LocalAccount; signatures: () => number } 
     },
   };
   return { account, signatures: () => count };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MinerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MinerError);
-  return error as MinerError;
 }
 
 describe('requestEvaluation', () => {

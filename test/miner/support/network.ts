@@ -98,6 +98,14 @@ export async function startMinerWorld(options: { sandbox?: SandboxOptions; repla
   };
 }
 
+/** The address's [latest, pending] nonces: both unchanged proves nothing was sent, not even queued. */
+export async function nonces(world: MinerWorld, address: Address): Promise<[number, number]> {
+  return Promise.all([
+    world.chain.getTransactionCount({ address, blockTag: 'latest' }),
+    world.chain.getTransactionCount({ address, blockTag: 'pending' }),
+  ]);
+}
+
 /** Collects events for assertions. */
 export function eventLog(): { events: MinerEvent[]; sink: (event: MinerEvent) => void; of<T extends MinerEvent['type']>(type: T): Array<Extract<MinerEvent, { type: T }>> } {
   const events: MinerEvent[] = [];

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MinerError } from '../../../src/errors.js';
 import { createHttpClient } from '../../../src/protocol/http/client.js';
 import type { HttpClient, HttpClientOptions, RetryEvent } from '../../../src/protocol/http/types.js';
 import { VERSION } from '../../../src/version.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-http-server.js';
+import { rejection } from '../../support/rejection.js';
 
 let server: ScriptedServer;
 let client: HttpClient | undefined;
@@ -36,15 +36,6 @@ function makeClient(overrides: Partial<HttpClientOptions> = {}): HttpClient {
     ...overrides,
   });
   return client;
-}
-
-async function captureError(promise: Promise<unknown>): Promise<MinerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MinerError);
-  return error as MinerError;
 }
 
 describe('createHttpClient', () => {
@@ -107,7 +98,7 @@ describe('createHttpClient', () => {
     const fallbackServer = server;
     await fallbackServer.close();
     server = await startScriptedServer(() => ({ status: 503, body: { error: 'maintenance', message: 'back soon' } }));
-    const error = await captureError(
+    const error = await rejection(
       makeClient({ retry: { maxAttempts: 4 } }).get('/v1/challenge', { query: { miner: '0xabc', nonce: 'secret-nonce' } }),
     );
     expect(server.requests).toHaveLength(4);
@@ -124,7 +115,7 @@ describe('createHttpClient', () => {
   it('reports persistent 429 as RATE_LIMITED', async () => {
     await server.close();
     server = await startScriptedServer(() => ({ status: 429, body: { error: 'rate_limited' } }));
-    const error = await captureError(makeClient({ retry: { maxAttempts: 2 } }).get('/v1/credits'));
+    const error = await rejection(makeClient({ retry: { maxAttempts: 2 } }).get('/v1/credits'));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.shortMessage).toContain('429');
     expect(server.requests).toHaveLength(2);
@@ -132,7 +123,7 @@ describe('createHttpClient', () => {
 
   it('does not sleep for an hour when the server asks to: it says when to come back', async () => {
     server.reply({ status: 429, headers: { 'retry-after': '3600' } });
-    const error = await captureError(makeClient().get('/v1/challenge'));
+    const error = await rejection(makeClient().get('/v1/challenge'));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.shortMessage).toContain('3600 s');
     expect(error.hint).toMatch(/^Try again after \d{4}-/);
@@ -165,7 +156,7 @@ describe('createHttpClient', () => {
     expect(retries[0]?.reason).toMatch(/Timeout/);
 
     server.reply({ delayMs: 1_500 }, { delayMs: 1_500 });
-    const error = await captureError(makeClient({ timeoutMs: 200, retry: { maxAttempts: 2 } }).get('/v1/epoch'));
+    const error = await rejection(makeClient({ timeoutMs: 200, retry: { maxAttempts: 2 } }).get('/v1/epoch'));
     expect(error.code).toBe('COORDINATOR_UNAVAILABLE');
     expect(error.shortMessage).toMatch(/after 2 attempts: no response within .* \(timeout\)/);
   });
@@ -176,7 +167,7 @@ describe('createHttpClient', () => {
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
 
-    const error = await captureError(makeClient({ baseUrl: `http://127.0.0.1:${port}`, retry: { maxAttempts: 3 } }).get('/health'));
+    const error = await rejection(makeClient({ baseUrl: `http://127.0.0.1:${port}`, retry: { maxAttempts: 3 } }).get('/health'));
     expect(error.code).toBe('COORDINATOR_UNAVAILABLE');
     expect(error.shortMessage).toContain(`http://127.0.0.1:${port}/health`);
     expect(error.shortMessage).toContain('ECONNREFUSED');
@@ -207,7 +198,7 @@ describe('createHttpClient', () => {
       body: { error: 'internal', message: `bad token ${String(request.headers.authorization)}` },
     }));
     const token = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2VuLXZhbHVl.sig';
-    const error = await captureError(
+    const error = await rejection(
       makeClient({ headers: { Authorization: `Bearer ${token}` }, retry: { maxAttempts: 2 } }).get('/v1/challenge'),
     );
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${token}`);

@@ -27,6 +27,7 @@ import {
   sandboxMiningAbi,
   type SandboxContracts,
 } from '../../../src/sandbox/contracts/index.js';
+import { receiptContentArgs, type ReceiptContent } from '../../../src/sandbox/coordinator/receipt-content.js';
 
 export const WAD = 10n ** 18n;
 export const EPOCH_SECONDS = 3600n;
@@ -94,6 +95,16 @@ export async function read<T>(clients: LocalClients, call: Call): Promise<T> {
   return (await clients.publicClient.readContract({ ...call, args: call.args ?? [] })) as T;
 }
 
+/** A call to the sandbox's BotcoinMining. */
+export function miningCall(sandbox: Sandbox, functionName: string, args: readonly unknown[] = []): Call {
+  return { address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName, args };
+}
+
+/** The BOTCOIN balance of a wallet. */
+export function botcoinBalance(sandbox: Sandbox, clients: LocalClients): Promise<bigint> {
+  return read<bigint>(clients, { address: sandbox.contracts.botcoin, abi: testBotcoinAbi, functionName: 'balanceOf', args: [clients.walletClient.account.address] });
+}
+
 /** Mints `wholeTokens` BOTCOIN to the wallet and stakes them all on the mining contract. */
 export async function fundAndStake(sandbox: Sandbox, miner: LocalClients, wholeTokens: bigint): Promise<void> {
   const amount = wholeTokens * WAD;
@@ -119,20 +130,8 @@ export function word(label: string): Hex {
   return keccak256(toHex(label));
 }
 
-export interface ReceiptMessage {
-  miner: Address;
-  epochId: bigint;
-  solveIndex: bigint;
-  prevReceiptHash: Hex;
-  challengeId: Hex;
-  commit: Hex;
-  docHash: Hex;
-  questionsHash: Hex;
-  constraintsHash: Hex;
-  answersHash: Hex;
-  worldSeed: bigint;
-  rulesVersion: number;
-}
+/** The wallet-lane receipt as signed: the miner plus the coordinator's receipt content. */
+export type ReceiptMessage = ReceiptContent & { miner: Address };
 
 /** A receipt with deterministic content derived from `label`. */
 export function makeReceipt(miner: Address, epochId: bigint, solveIndex: bigint, prevReceiptHash: Hex, label: string): ReceiptMessage {
@@ -152,6 +151,28 @@ export function makeReceipt(miner: Address, epochId: bigint, solveIndex: bigint,
   };
 }
 
+/** The rig-lane receipt as signed: rig and operator plus the receipt content, keys in struct order. */
+export type RigReceiptMessage = { rigId: bigint; operator: Address } & ReceiptContent;
+
+/** A rig receipt with deterministic content derived from `label`; its keys are in struct order, which is also submitRigReceipt's argument order. */
+export function makeRigReceipt(rigId: bigint, operator: Address, epochId: bigint, solveIndex: bigint, prevReceiptHash: Hex, label: string): RigReceiptMessage {
+  return {
+    rigId,
+    operator,
+    epochId,
+    solveIndex,
+    prevReceiptHash,
+    challengeId: word(`rig challenge ${label}`),
+    commit: word(`rig commit ${epochId}`),
+    docHash: word(`doc ${label}`),
+    questionsHash: word(`questions ${label}`),
+    constraintsHash: word(`constraints ${label}`),
+    answersHash: word(`answers ${label}`),
+    worldSeed: 987654321n,
+    rulesVersion: 3,
+  };
+}
+
 /** Signs a wallet-lane receipt as the coordinator does (or as `signer`, for forgeries). */
 export async function signReceipt(sandbox: Sandbox, message: ReceiptMessage, signer: Account = sandbox.coordinator): Promise<Hex> {
   if (!signer.signTypedData) throw new Error('account cannot sign typed data');
@@ -164,31 +185,17 @@ export function submitReceiptCall(sandbox: Sandbox, message: ReceiptMessage, sig
     address: sandbox.contracts.mining,
     abi: sandboxMiningAbi,
     functionName: 'submitReceipt',
-    args: [
-      message.epochId,
-      message.solveIndex,
-      message.prevReceiptHash,
-      message.challengeId,
-      message.commit,
-      message.docHash,
-      message.questionsHash,
-      message.constraintsHash,
-      message.answersHash,
-      message.worldSeed,
-      message.rulesVersion,
-      signature,
-    ],
+    args: [...receiptContentArgs(message), signature],
   };
 }
 
 /** Submits the miner's next receipt in the current epoch (cursor read from chain). */
 export async function mineOneReceipt(sandbox: Sandbox, miner: LocalClients, label: string): Promise<TransactionReceipt> {
   const address = miner.walletClient.account.address;
-  const call = (functionName: string, args: readonly unknown[]): Call => ({ address: sandbox.contracts.mining, abi: sandboxMiningAbi, functionName, args });
   const [epochId, solveIndex, prev] = await Promise.all([
-    read<bigint>(miner, call('currentEpoch', [])),
-    read<bigint>(miner, call('nextIndex', [address])),
-    read<Hex>(miner, call('lastReceiptHash', [address])),
+    read<bigint>(miner, miningCall(sandbox, 'currentEpoch')),
+    read<bigint>(miner, miningCall(sandbox, 'nextIndex', [address])),
+    read<Hex>(miner, miningCall(sandbox, 'lastReceiptHash', [address])),
   ]);
   const message = makeReceipt(address, epochId, solveIndex, prev, label);
   return send(miner, submitReceiptCall(sandbox, message, await signReceipt(sandbox, message)));

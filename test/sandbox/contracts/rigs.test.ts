@@ -8,7 +8,7 @@ import {
   testBotcoinAbi,
 } from '../../../src/sandbox/contracts/index.js';
 import type { LocalClients } from '../../../src/sandbox/chain/clients.js';
-import { WAD, commitEpoch, endEpoch, read, revertName, send, startSandbox, word, type Sandbox } from './fixture.js';
+import { WAD, commitEpoch, endEpoch, makeRigReceipt, read, revertName, send, startSandbox, word, type RigReceiptMessage, type Sandbox } from './fixture.js';
 
 let sandbox: Sandbox;
 let holder: LocalClients; // owns the rig
@@ -28,37 +28,22 @@ function nft(functionName: string, args: readonly unknown[] = []) {
   return { address: sandbox.contracts.rigNft, abi: sandboxRigNftAbi, functionName, args };
 }
 
-function rigReceipt(id: bigint, operatorAddress: Address, solveIndex: bigint, prevReceiptHash: Hex, label: string) {
-  return {
-    rigId: id,
-    operator: operatorAddress,
-    epochId,
-    solveIndex,
-    prevReceiptHash,
-    challengeId: word(`rig challenge ${label}`),
-    commit: word('rig commit'),
-    docHash: word(`doc ${label}`),
-    questionsHash: word(`questions ${label}`),
-    constraintsHash: word(`constraints ${label}`),
-    answersHash: word(`answers ${label}`),
-    worldSeed: 987654321n,
-    rulesVersion: 3,
-  };
+function rigReceipt(id: bigint, operatorAddress: Address, solveIndex: bigint, prevReceiptHash: Hex, label: string): RigReceiptMessage {
+  return makeRigReceipt(id, operatorAddress, epochId, solveIndex, prevReceiptHash, label);
 }
-type RigReceipt = ReturnType<typeof rigReceipt>;
 
 function domain() {
   return rigsDomain({ chainId: sandbox.anvil.chainId, verifyingContract: sandbox.contracts.rigMining });
 }
 
-async function submitCall(message: RigReceipt) {
+async function submitCall(message: RigReceiptMessage) {
   const signature = await sandbox.coordinator.signTypedData!({
     domain: domain(),
     types: rigReceiptTypes,
     primaryType: 'RigReceipt',
     message: { ...message },
   });
-  // rigReceipt() builds its keys in struct order, which is also submitRigReceipt's argument order.
+  // makeRigReceipt() builds its keys in struct order, which is also submitRigReceipt's argument order.
   return rigs('submitRigReceipt', [...Object.values(message), signature]);
 }
 

@@ -1,49 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MinerError } from '../../../src/errors.js';
-import { createProvider } from '../../../src/solver/providers/create-provider.js';
-import type { ModelProvider, ProviderConfig } from '../../../src/solver/providers/types.js';
 import { VERSION } from '../../../src/version.js';
-import { openAiCompletion, openAiError, startModelApiStandIn, type ScriptedServer } from '../../support/model-api-stand-in.js';
+import { openAiCompletion, openAiError, useProviderStandIn } from '../../support/model-api-stand-in.js';
+import { rejection } from '../../support/rejection.js';
 
 const API_KEY = 'sk-standin-0123456789abcdefSECRET';
 
-let api: ScriptedServer;
-let provider: ModelProvider | undefined;
-let sleeps: number[];
-
-beforeEach(async () => {
-  api = await startModelApiStandIn();
-  sleeps = [];
-});
-
-afterEach(async () => {
-  await provider?.close();
-  provider = undefined;
-  await api.close();
-});
-
-function makeProvider(overrides: Partial<ProviderConfig> = {}): ModelProvider {
-  provider = createProvider({
-    provider: 'openai',
-    baseUrl: `${api.url}/v1`,
-    apiKey: API_KEY,
-    model: 'gpt-4o-mini',
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-    ...overrides,
-  });
-  return provider;
-}
-
-async function captureError(promise: Promise<unknown>): Promise<MinerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MinerError);
-  return error as MinerError;
-}
+const standIn = useProviderStandIn((api) => ({ provider: 'openai', baseUrl: `${api.url}/v1`, apiKey: API_KEY, model: 'gpt-4o-mini' }));
 
 /** Everything a user or log could see of an error. */
 function visible(error: MinerError): string {
@@ -54,8 +17,8 @@ const ask = { system: 'You answer questions.', messages: [{ role: 'user' as cons
 
 describe('OpenAI-compatible provider', () => {
   it('posts a chat completion and returns text, usage and cost', async () => {
-    api.reply(openAiCompletion({ text: '4', usage: { input: 100, output: 20 } }));
-    const result = await makeProvider({ temperature: 0.2, maxTokens: 300 }).complete(ask);
+    standIn.api.reply(openAiCompletion({ text: '4', usage: { input: 100, output: 20 } }));
+    const result = await standIn.provider({ temperature: 0.2, maxTokens: 300 }).complete(ask);
 
     expect(result.text).toBe('4');
     expect(result.usage).toEqual({ promptTokens: 100, completionTokens: 20, totalTokens: 120 });
@@ -65,7 +28,7 @@ describe('OpenAI-compatible provider', () => {
     expect(result.finishReason).toBe('stop');
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
 
-    const sent = api.requests[0];
+    const sent = standIn.api.requests[0];
     expect(sent?.path).toBe('/v1/chat/completions');
     expect(sent?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(sent?.headers['user-agent']).toContain(`botcoin-miner/${VERSION}`);
@@ -81,41 +44,41 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('sends no Authorization header to a local server without a key', async () => {
-    api.reply(openAiCompletion({ text: 'ok', model: 'llama3.1:8b' }));
-    const result = await makeProvider({ apiKey: undefined, model: 'llama3.1:8b' }).complete(ask);
-    expect(api.requests[0]?.headers.authorization).toBeUndefined();
+    standIn.api.reply(openAiCompletion({ text: 'ok', model: 'llama3.1:8b' }));
+    const result = await standIn.provider({ apiKey: undefined, model: 'llama3.1:8b' }).complete(ask);
+    expect(standIn.api.requests[0]?.headers.authorization).toBeUndefined();
     expect(result.costUsd).toBeUndefined();
   });
 
   it('uses a configured price for models the table does not know', async () => {
-    api.reply(openAiCompletion({ text: 'ok', model: 'my-finetune', usage: { input: 1_000_000, output: 500_000 } }));
-    const result = await makeProvider({ model: 'my-finetune', price: { inputPerMTok: 1, outputPerMTok: 4 } }).complete(ask);
+    standIn.api.reply(openAiCompletion({ text: 'ok', model: 'my-finetune', usage: { input: 1_000_000, output: 500_000 } }));
+    const result = await standIn.provider({ model: 'my-finetune', price: { inputPerMTok: 1, outputPerMTok: 4 } }).complete(ask);
     expect(result.costUsd).toBe(3);
   });
 
   it('asks for JSON mode and says so in the system prompt', async () => {
-    api.reply(openAiCompletion({ text: '{"answer":4}' }));
-    await makeProvider().complete({ ...ask, responseFormat: 'json' });
-    const body = api.requests[0]?.json as { response_format: unknown; messages: Array<{ content: string }> };
+    standIn.api.reply(openAiCompletion({ text: '{"answer":4}' }));
+    await standIn.provider().complete({ ...ask, responseFormat: 'json' });
+    const body = standIn.api.requests[0]?.json as { response_format: unknown; messages: Array<{ content: string }> };
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages[0]?.content).toMatch(/JSON object/);
   });
 
   it('falls back to plain prompting when the server rejects JSON mode, and remembers it', async () => {
-    api.reply(
+    standIn.api.reply(
       openAiError(400, { message: "'response_format.type' must be 'json_schema'", param: 'response_format' }),
       openAiCompletion({ text: '{"answer":4}' }),
       openAiCompletion({ text: '{"answer":5}' }),
     );
-    const model = makeProvider();
+    const model = standIn.provider();
     expect((await model.complete({ ...ask, responseFormat: 'json' })).text).toBe('{"answer":4}');
     expect((await model.complete({ ...ask, responseFormat: 'json' })).text).toBe('{"answer":5}');
-    const formats = api.requests.map((r) => (r.json as Record<string, unknown>).response_format);
+    const formats = standIn.api.requests.map((r) => (r.json as Record<string, unknown>).response_format);
     expect(formats).toEqual([{ type: 'json_object' }, undefined, undefined]);
   });
 
   it('switches to max_completion_tokens when the model rejects max_tokens', async () => {
-    api.reply(
+    standIn.api.reply(
       openAiError(400, {
         message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
         param: 'max_tokens',
@@ -123,57 +86,57 @@ describe('OpenAI-compatible provider', () => {
       }),
       openAiCompletion({ text: 'ok' }),
     );
-    await makeProvider({ maxTokens: 500 }).complete(ask);
-    const second = api.requests[1]?.json as Record<string, unknown>;
+    await standIn.provider({ maxTokens: 500 }).complete(ask);
+    const second = standIn.api.requests[1]?.json as Record<string, unknown>;
     expect(second.max_completion_tokens).toBe(500);
     expect(second.max_tokens).toBeUndefined();
   });
 
   it('passes a reasoning budget through as reasoning effort', async () => {
-    api.reply(openAiCompletion({ text: 'ok' }));
-    await makeProvider({ reasoningBudget: 4_000 }).complete(ask);
-    expect((api.requests[0]?.json as Record<string, unknown>).reasoning_effort).toBe('medium');
+    standIn.api.reply(openAiCompletion({ text: 'ok' }));
+    await standIn.provider({ reasoningBudget: 4_000 }).complete(ask);
+    expect((standIn.api.requests[0]?.json as Record<string, unknown>).reasoning_effort).toBe('medium');
   });
 
   it('drops a leading <think> block that local reasoning models inline', async () => {
-    api.reply(openAiCompletion({ text: '<think>2 and 2 make 4</think>\n4' }));
-    expect((await makeProvider().complete(ask)).text).toBe('4');
+    standIn.api.reply(openAiCompletion({ text: '<think>2 and 2 make 4</think>\n4' }));
+    expect((await standIn.provider().complete(ask)).text).toBe('4');
   });
 
   it('retries a 429 after at least Retry-After, then succeeds', async () => {
-    api.reply(openAiError(429, { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, { 'retry-after': '7' }), openAiCompletion({ text: '4' }));
-    const result = await makeProvider().complete(ask);
+    standIn.api.reply(openAiError(429, { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, { 'retry-after': '7' }), openAiCompletion({ text: '4' }));
+    const result = await standIn.provider().complete(ask);
     expect(result.text).toBe('4');
-    expect(api.requests).toHaveLength(2);
-    expect(sleeps).toHaveLength(1);
-    expect(sleeps[0]).toBeGreaterThanOrEqual(7_000);
+    expect(standIn.api.requests).toHaveLength(2);
+    expect(standIn.sleeps).toHaveLength(1);
+    expect(standIn.sleeps[0]).toBeGreaterThanOrEqual(7_000);
   });
 
   it('retries a 500 and a dropped connection, then succeeds', async () => {
-    api.reply(openAiError(500, { message: 'The server had an error', type: 'server_error' }), { destroy: true }, openAiCompletion({ text: '4' }));
-    const result = await makeProvider().complete(ask);
+    standIn.api.reply(openAiError(500, { message: 'The server had an error', type: 'server_error' }), { destroy: true }, openAiCompletion({ text: '4' }));
+    const result = await standIn.provider().complete(ask);
     expect(result.text).toBe('4');
-    expect(api.requests).toHaveLength(3);
-    expect(sleeps).toHaveLength(2);
+    expect(standIn.api.requests).toHaveLength(3);
+    expect(standIn.sleeps).toHaveLength(2);
   });
 
   it('gives up after the attempt bound with MODEL_UNAVAILABLE', async () => {
-    api.reply(...Array.from({ length: 3 }, () => openAiError(503, { message: 'overloaded' })));
-    const error = await captureError(makeProvider({ retry: { maxAttempts: 3 } }).complete(ask));
+    standIn.api.reply(...Array.from({ length: 3 }, () => openAiError(503, { message: 'overloaded' })));
+    const error = await rejection(standIn.provider({ retry: { maxAttempts: 3 } }).complete(ask));
     expect(error.code).toBe('MODEL_UNAVAILABLE');
     expect(error.shortMessage).toContain('503');
-    expect(api.requests).toHaveLength(3);
+    expect(standIn.api.requests).toHaveLength(3);
   });
 
   it('stops at once on 401 with a clear message and never shows the key', async () => {
-    api.reply(
+    standIn.api.reply(
       openAiError(401, {
         message: `Incorrect API key provided: ${API_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
         code: 'invalid_api_key',
       }),
     );
-    const error = await captureError(makeProvider().complete(ask));
-    expect(api.requests).toHaveLength(1);
+    const error = await rejection(standIn.provider().complete(ask));
+    expect(standIn.api.requests).toHaveLength(1);
     expect(error.code).toBe('MODEL_REFUSED');
     expect(error.shortMessage).toBe('The model provider rejected the API key (401).');
     expect(error.hint).toMatch(/BOTCOIN_MODEL_API_KEY/);
@@ -182,59 +145,59 @@ describe('OpenAI-compatible provider', () => {
   });
 
   it('stops at once on an exhausted quota (429 insufficient_quota) and on 402', async () => {
-    api.reply(
+    standIn.api.reply(
       openAiError(429, {
         message: 'You exceeded your current quota, please check your plan and billing details.',
         type: 'insufficient_quota',
         code: 'insufficient_quota',
       }),
     );
-    const model = makeProvider();
-    const quota = await captureError(model.complete(ask));
+    const model = standIn.provider();
+    const quota = await rejection(model.complete(ask));
     expect(quota.code).toBe('MODEL_REFUSED');
     expect(quota.shortMessage).toMatch(/billing or quota/);
-    expect(api.requests).toHaveLength(1);
-    expect(sleeps).toEqual([]);
+    expect(standIn.api.requests).toHaveLength(1);
+    expect(standIn.sleeps).toEqual([]);
 
-    api.reply({ status: 402, body: { error: { message: 'Insufficient credits', code: 402 } } });
-    const credits = await captureError(model.complete(ask));
+    standIn.api.reply({ status: 402, body: { error: { message: 'Insufficient credits', code: 402 } } });
+    const credits = await rejection(model.complete(ask));
     expect(credits.shortMessage).toMatch(/billing or quota reasons \(402\)/);
-    expect(api.requests).toHaveLength(2);
+    expect(standIn.api.requests).toHaveLength(2);
   });
 
   it("reports other 400s with the provider's own message", async () => {
-    api.reply(openAiError(400, { message: 'The model `gpt-9` does not exist', code: 'model_not_found' }));
-    const error = await captureError(makeProvider({ model: 'gpt-9' }).complete(ask));
+    standIn.api.reply(openAiError(400, { message: 'The model `gpt-9` does not exist', code: 'model_not_found' }));
+    const error = await rejection(standIn.provider({ model: 'gpt-9' }).complete(ask));
     expect(error.code).toBe('MODEL_REFUSED');
     expect(error.shortMessage).toContain('The model `gpt-9` does not exist');
-    expect(api.requests).toHaveLength(1);
+    expect(standIn.api.requests).toHaveLength(1);
   });
 
   it('times out without retrying (a retried model call may be billed twice)', async () => {
-    api.reply({ ...openAiCompletion({ text: 'late' }), delayMs: 2_000 });
-    const error = await captureError(makeProvider({ timeoutMs: 200 }).complete(ask));
+    standIn.api.reply({ ...openAiCompletion({ text: 'late' }), delayMs: 2_000 });
+    const error = await rejection(standIn.provider({ timeoutMs: 200 }).complete(ask));
     expect(error.code).toBe('MODEL_UNAVAILABLE');
     expect(error.shortMessage).toMatch(/no response within .* \(timeout\)/);
     expect(error.hint).toMatch(/timeout/);
-    expect(api.requests).toHaveLength(1);
+    expect(standIn.api.requests).toHaveLength(1);
   });
 
   it('rejects a malformed response clearly: not JSON, or JSON without choices', async () => {
-    api.reply({ status: 200, body: '<html><body>Welcome to nginx</body></html>', headers: { 'content-type': 'text/html' } });
-    const model = makeProvider();
-    const html = await captureError(model.complete(ask));
+    standIn.api.reply({ status: 200, body: '<html><body>Welcome to nginx</body></html>', headers: { 'content-type': 'text/html' } });
+    const model = standIn.provider();
+    const html = await rejection(model.complete(ask));
     expect(html.code).toBe('MODEL_UNAVAILABLE');
     expect(html.shortMessage).toMatch(/malformed response: not JSON/);
     expect(html.details).toContain('Welcome to nginx');
 
-    api.reply({ status: 200, body: { object: 'list', data: [] } });
-    const shape = await captureError(model.complete(ask));
+    standIn.api.reply({ status: 200, body: { object: 'list', data: [] } });
+    const shape = await rejection(model.complete(ask));
     expect(shape.shortMessage).toMatch(/malformed response: no choices/);
   });
 
   it('returns an empty text with the finish reason when the model ran out of tokens', async () => {
-    api.reply(openAiCompletion({ text: null, finishReason: 'length', usage: { input: 50, output: 300 } }));
-    const result = await makeProvider().complete(ask);
+    standIn.api.reply(openAiCompletion({ text: null, finishReason: 'length', usage: { input: 50, output: 300 } }));
+    const result = await standIn.provider().complete(ask);
     expect(result.text).toBe('');
     expect(result.finishReason).toBe('length');
     expect(result.usage.completionTokens).toBe(300);

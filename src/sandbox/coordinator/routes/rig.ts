@@ -8,7 +8,7 @@ import { canonicalJson } from '../../../util/canonical-json.js';
 import type { CoordinatorDeps } from '../deps.js';
 import type { CoordinatorEnv } from '../env.js';
 import { HttpError, badRequest } from '../http-error.js';
-import { issueChallenge } from '../issue.js';
+import { issuedResponse } from './issued-response.js';
 import { jsonBody, requireAddress, requireNonce, requireString, requireUint } from '../params.js';
 import { attemptView, isTerminal } from '../rig-attempts.js';
 import { processRigAttempt } from '../rig-processing.js';
@@ -27,17 +27,7 @@ export function rigChallenge(deps: CoordinatorDeps): Handler<CoordinatorEnv> {
       throw new HttpError(403, 'RIG_OPERATOR_NOT_AUTHORIZED', `${operator} is not authorized to mine rig ${rigId} (not its holder or delegated operator).`);
     }
     if (position.creditsPerSolve === 0) throw new HttpError(403, 'RIG_ZERO_CREDITS', `Rig ${rigId} earns no credits, so it cannot mine.`);
-    const issued = await issueChallenge(deps, {
-      lane: 'rig',
-      wallet: operator,
-      rigId,
-      nonce,
-      epochId,
-      solveIndex: position.nextIndex,
-      prevReceiptHash: position.lastReceiptHash,
-      creditsPerSolve: position.creditsPerSolve,
-    });
-    return c.body(issued.json, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return issuedResponse(c, deps, { lane: 'rig', wallet: operator, rigId, nonce, epochId }, position);
   };
 }
 

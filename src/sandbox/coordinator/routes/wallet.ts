@@ -10,7 +10,7 @@ import type { CoordinatorEnv } from '../env.js';
 import { receiptHolder, tamperTransaction } from '../hostile.js';
 import { HttpError } from '../http-error.js';
 import { ownWallet } from '../middleware/auth.js';
-import { issueChallenge } from '../issue.js';
+import { issuedResponse } from './issued-response.js';
 import { failureFeedback, judgeSubmission } from '../judge.js';
 import { jsonBody, requireAddress, requireNonce, requireString } from '../params.js';
 import { receiptContent } from '../receipt-content.js';
@@ -25,16 +25,7 @@ export function walletChallenge(deps: CoordinatorDeps): Handler<CoordinatorEnv> 
     if (!position.eligible) {
       throw new HttpError(403, 'NOT_ELIGIBLE', `${miner} has no eligible stake on BotcoinMining. Stake at least the lowest tier (GET /v1/stake-approve-calldata, /v1/stake-calldata), then retry.`);
     }
-    const issued = await issueChallenge(deps, {
-      lane: 'wallet',
-      wallet: miner,
-      nonce,
-      epochId,
-      solveIndex: position.nextIndex,
-      prevReceiptHash: position.lastReceiptHash,
-      creditsPerSolve: position.creditsPerSolve,
-    });
-    return c.body(issued.json, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return issuedResponse(c, deps, { lane: 'wallet', wallet: miner, nonce, epochId }, position);
   };
 }
 
