@@ -11,7 +11,7 @@ import type { AgentTask } from '../../../src/solver/strategies/agent.js';
 import type { CheckReport } from '../../../src/verify/types.js';
 import type { StatusResult } from '../../../src/cli/commands/status.js';
 import type { ClaimResult } from '../../../src/cli/commands/claim.js';
-import type { SubmitDocument } from '../../../src/mcp/operations.js';
+import type { SubmitDocument } from '../../../src/miner/submit-result.js';
 import type { doctorSchema, skillSchema } from '../../../src/cli/schemas/discovery.js';
 import type { ledgerSummarySchema, statusSchema } from '../../../src/cli/schemas/rewards.js';
 import type { mineSummarySchema, minerEventSchema } from '../../../src/cli/schemas/mine.js';
