@@ -9,6 +9,7 @@ const ESC = '\x1b[';
 const HIDE_CURSOR = `${ESC}?25l`;
 const SHOW_CURSOR = `${ESC}?25h`;
 const ERASE_DOWN = `${ESC}J`;
+const CLEAR_SCREEN = `${ESC}H${ESC}2J`;
 
 /** The parts of a tty.WriteStream this needs. */
 export interface TerminalStream {
@@ -30,10 +31,20 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export class LiveRegion {
   /** Widths of the lines on screen, to know how far back up the previous frame starts. */
+  /** Widths of the lines of the frame on screen (their count is what a redraw goes back over). */
   private drawn: number[] = [];
-  private drawnColumns = 0;
   private live = false;
-  private readonly onResize = (): void => this.draw();
+  /**
+   * A reflowing terminal (most, tmux included) rewraps the old frame the moment it resizes, and a
+   * redraw can land between that and our SIGWINCH, so the old frame's height is not knowable:
+   * clear the visible screen and draw the block at the top.
+   */
+  private readonly onResize = (): void => {
+    if (!this.live) return;
+    this.stream.write(CLEAR_SCREEN);
+    this.drawn = [];
+    this.draw();
+  };
   private readonly onExit = (): void => this.restoreCursor();
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     this.stop();
@@ -62,9 +73,8 @@ export class LiveRegion {
     if (!this.live) return;
     const columns = this.columns();
     const lines = this.frame(columns, this.stream.rows ?? 24);
-    this.stream.write(`${this.eraseFrame(columns)}${lines.map((l) => `${l.text}\n`).join('')}`);
+    this.stream.write(`${this.eraseFrame()}${lines.map((l) => `${l.text}\n`).join('')}`);
     this.drawn = lines.map((l) => l.width);
-    this.drawnColumns = columns;
   }
 
   /** Writes a line above the block (it scrolls away like ordinary output), then redraws the block. */
@@ -73,7 +83,7 @@ export class LiveRegion {
       this.stream.write(`${text}\n`);
       return;
     }
-    this.stream.write(`${this.eraseFrame(this.columns())}${text}\n`);
+    this.stream.write(`${this.eraseFrame()}${text}\n`);
     this.drawn = [];
     this.draw();
   }
@@ -97,14 +107,9 @@ export class LiveRegion {
     return Math.max(1, this.stream.columns ?? 80);
   }
 
-  /**
-   * Moves to the first line of the previous frame and erases to the end of the screen. After a
-   * resize narrower than the frame was drawn for, a reflowing terminal (most, tmux included) has
-   * wrapped each line over several rows: count those.
-   */
-  private eraseFrame(columns: number): string {
+  /** Moves to the first line of the previous frame and erases to the end of the screen. */
+  private eraseFrame(): string {
     if (this.drawn.length === 0) return '';
-    const rowsUsed = columns >= this.drawnColumns ? this.drawn.length : this.drawn.reduce((n, w) => n + Math.max(1, Math.ceil(w / columns)), 0);
-    return `\r${ESC}${rowsUsed}A${ERASE_DOWN}`;
+    return `\r${ESC}${this.drawn.length}A${ERASE_DOWN}`;
   }
 }
